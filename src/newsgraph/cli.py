@@ -14,6 +14,7 @@ import typer
 from rich.console import Console
 
 from newsgraph.extraction import extract_many, extract_records
+from newsgraph.kb import commands as kb_commands
 from newsgraph.model import Extraction, Failure
 from newsgraph.reading import records_from_jsonl
 from newsgraph.render import summary_table
@@ -126,6 +127,9 @@ def extract(
             failed = 0
     if failed:
         raise typer.Exit(1)
+
+
+kb_commands.register(app)
 
 
 def main() -> None:
