@@ -35,12 +35,13 @@ def build_document(record: RawRecord) -> Document:
     elif not record.clean:
         body = record.content
     else:
-        text_page = parse_text(record.content)
+        text_page = parse_text(record.content, title_hint=title)
         body = text_page.body
         title = title or text_page.title
         authors = authors or text_page.authors
         outlet = outlet or text_page.outlet
         license_text = license_text or text_page.license
+        published = published or text_page.published
     if not body.strip():
         raise EmptyInputError(record.source, "no article text found (empty or all boilerplate)")
     published = published or infer_from_text(body)

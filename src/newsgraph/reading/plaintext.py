@@ -1,8 +1,40 @@
-"""Plain-text pages: split the page head (title, outlet, byline) and tail (social, licensing) from the story."""
+"""Plain-text pages: split the page head (title, outlet, byline, date) and tail (social, licensing,
+prompts) from the story.
+
+A text page copied from a browser has a recognisable shape: a head of short lines (the title, an
+outlet's logo alt-text, a byline with the reporter's role, reader controls, a date), then the story
+as prose paragraphs, then a tail (follow/share prompts, reuse and syndication terms, comment and
+newsletter prompts). We classify lines by those patterns (`boilerplate.py`, `byline.py`), take the
+head from the top and the tail from the bottom, and keep every paragraph in between. Text without
+such furniture (a record's clean body, a wire story) passes through whole.
+"""
 
 from __future__ import annotations
 
+import logging
+import re
 from dataclasses import dataclass, field
+
+from newsgraph.reading import boilerplate as bp
+from newsgraph.reading.byline import parse_byline
+from newsgraph.reading.published import PublishedDate, dateline, find_date
+
+LOGGER = logging.getLogger(__name__)
+
+_HEAD_LINES = 12  # the head of a page is short; furniture further down is the story's own business
+_TERMINAL = re.compile(r"[.!?…:;\"”’)\]]\s*$")
+_DATE_LINE = re.compile(
+    r"^\s*(?:(?:published|posted|updated|last updated|first published|date)\s*(?:on|at)?\s*:?\s*)?"
+    r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?,?\s*)?[\w .,:/\-]{0,40}\d{4}"
+    r"[\w .,:/\-]{0,30}$",
+    re.IGNORECASE,
+)
+_OUTLET_IN_TERMS = re.compile(
+    r"\b(?:content|articles?|stories|material)\s+(?:created|produced|written|published|distributed)\s+by\s+"
+    r"(?:[Tt]he\s+)?(?P<name>[A-Z][\w&'’.\-]*(?:\s+[A-Z][\w&'’.\-]*){0,6})"
+    r"|(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:[Tt]he\s+)?(?P<owner>[A-Z][\w&'’.\-]*(?:\s+[A-Z][\w&'’.\-]*){0,5})",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -12,10 +44,121 @@ class TextArticle:
     authors: list[str] = field(default_factory=list)
     outlet: str | None = None
     license: str | None = None
+    published: PublishedDate | None = None
 
 
-def parse_text(text: str) -> TextArticle:
-    paragraphs = [p.strip() for p in text.replace("\r\n", "\n").split("\n") if p.strip()]
-    if len(paragraphs) > 1 and len(paragraphs[0]) < 200 and not paragraphs[0].endswith("."):
-        return TextArticle(body="\n\n".join(paragraphs[1:]), title=paragraphs[0])
-    return TextArticle(body="\n\n".join(paragraphs))
+def paragraphs_of(text: str) -> list[str]:
+    """The text's paragraphs: one per line, or per blank-line block when lines are hard-wrapped."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    blocks = [b for b in re.split(r"\n\s*\n", text) if b.strip()]
+    out: list[str] = []
+    for block in blocks:
+        lines = [line.strip() for line in block.split("\n") if line.strip()]
+        if len(lines) > 2 and _hard_wrapped(lines):
+            out.append(" ".join(lines))
+        else:
+            out.extend(lines)
+    return out
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    # A wrapped paragraph: every line but the last is of similar, medium length and most do not end a sentence.
+    widths = [len(line) for line in lines[:-1]]
+    open_ends = sum(1 for line in lines[:-1] if not _TERMINAL.search(line))
+    return min(widths) >= 40 and max(widths) <= 100 and open_ends >= len(widths) / 2
+
+
+def is_prose(line: str) -> bool:
+    """A story paragraph: ends like a sentence, or is too long for a heading or a control."""
+    return len(line) > 160 or (bool(_TERMINAL.search(line)) and len(line.split()) >= 4)
+
+
+def parse_text(text: str, title_hint: str | None = None) -> TextArticle:
+    lines = paragraphs_of(text)
+    article = TextArticle(body="")
+    if not lines:
+        return article
+    start = _read_head(lines, article, title_hint)
+    end = _read_tail(lines, start, article)
+    body_lines = []
+    for line in lines[start:end]:
+        # Furniture can interrupt a story ("Advertisement", "RELATED: ..."), but only as a line of its own.
+        if not is_prose(line) and bp.is_furniture(line):
+            continue
+        if bp.is_prompt(line) and len(line) < 120:
+            continue
+        cleaned = bp.strip_inline_teasers(line).strip()
+        if cleaned:
+            body_lines.append(cleaned)
+    article.body = "\n\n".join(body_lines)
+    if article.outlet is None and article.license:
+        article.outlet = _outlet_from_terms(article.license)
+    if article.published is None and body_lines:
+        article.published = dateline(body_lines[0])
+    return article
+
+
+def _read_head(lines: list[str], article: TextArticle, title_hint: str | None) -> int:
+    """Fill title, outlet, authors and date from the page head; the index where the story starts."""
+    last_head = -1
+    first = lines[0]
+    hint = _fold(title_hint) if title_hint else None
+    if hint and _fold(first) == hint:
+        # The record's title repeated as the text's first line.
+        last_head = 0
+    elif (
+        len(lines) > 1
+        and not is_prose(first)
+        and len(first) <= 200
+        and not bp.is_furniture(first)
+        and not bp.is_license(first)
+        and parse_byline(first) is None
+    ):
+        article.title = first.strip()
+        last_head = 0
+    for index in range(last_head + 1, min(len(lines), _HEAD_LINES)):
+        line = lines[index]
+        outlet = bp.logo_outlet(line)
+        authors = parse_byline(line) if not is_prose(line) or line.lower().startswith("by ") else None
+        if outlet:
+            article.outlet = article.outlet or outlet
+        elif authors:
+            article.authors = article.authors or authors
+        elif _DATE_LINE.match(line) and (found := find_date(line, "dateline")):
+            article.published = article.published or found
+        elif not bp.is_furniture(line):
+            if is_prose(line):
+                break
+            continue  # an unrecognised short line (a deck, a section label): head only if furniture follows
+        last_head = index
+    return last_head + 1
+
+
+def _read_tail(lines: list[str], start: int, article: TextArticle) -> int:
+    """Collect reuse terms from the page tail; the index where the story ends."""
+    end = len(lines)
+    terms: list[str] = []
+    while end > start + 1:
+        line = lines[end - 1]
+        if bp.is_license(line):
+            terms.insert(0, line)
+        elif not (bp.is_furniture(line) or (not is_prose(line) and parse_byline(line))):
+            break
+        end -= 1
+    if terms:
+        article.license = " ".join(terms)
+    return end
+
+
+def _outlet_from_terms(terms: str) -> str | None:
+    match = _OUTLET_IN_TERMS.search(terms)
+    if not match:
+        return None
+    name = (match.group("name") or match.group("owner") or "").strip(" .,")
+    # Stop at words that start the rest of the sentence ("X is available", "X All rights reserved").
+    name = re.split(r"\s+(?:is|are|was|an?|all|and|,)\b", name)[0].strip(" .,")
+    return name or None
+
+
+def _fold(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
