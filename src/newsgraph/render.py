@@ -11,8 +11,11 @@ from newsgraph.model import Extraction, Failure
 
 def summary_table(results: Sequence[Extraction | Failure]) -> Table:
     table = Table(title=f"newsgraph extract: {len(results)} input record(s)", show_lines=False)
-    for column in ("source", "title", "published", "words", "actors", "places", "events", "claims"):
-        table.add_column(column, overflow="fold")
+    table.add_column("source", overflow="ellipsis", no_wrap=True, max_width=28)
+    table.add_column("title", overflow="ellipsis", no_wrap=True, max_width=48)
+    table.add_column("published", no_wrap=True)
+    for column in ("words", "actors", "places", "events", "claims"):
+        table.add_column(column, justify="right", no_wrap=True)
     for result in results:
         if isinstance(result, Failure):
             status = "skipped" if result.skipped else "FAILED"
@@ -23,7 +26,7 @@ def summary_table(results: Sequence[Extraction | Failure]) -> Table:
         doc = result.document
         published = f"{doc.published} ({doc.published_source})" if doc.published else "-"
         table.add_row(
-            doc.source or "",
+            _short_source(doc.input_id, doc.source),
             doc.title or "-",
             published,
             str(len(doc.body.split())),
@@ -33,3 +36,10 @@ def summary_table(results: Sequence[Extraction | Failure]) -> Table:
             str(len(result.claims)),
         )
     return table
+
+
+def _short_source(input_id: str | None, source: str | None) -> str:
+    """The caller's record id when there is one, else the file name: full paths crowd the table."""
+    if input_id:
+        return input_id
+    return (source or "").rsplit("/", 1)[-1]
