@@ -1,0 +1,1 @@
+"""Alembic migrations of the knowledge base, shipped inside the package (see `newsgraph.store.engine`)."""
