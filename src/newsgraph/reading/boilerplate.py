@@ -51,6 +51,14 @@ _PROMPT = re.compile(
     r"support (?:our|independent) journalism|donate\b|become a (?:member|subscriber)|"
     r"(?:read|see) (?:more|also)\s*[:\-–—]|related(?: articles?| stories| coverage| content)?\s*[:\-–—]|"
     r"more from\b.{0,60}$|recommended(?: for you)?\s*:?\s*$|you (?:may|might) also like|"
+    r"also (?:on|at|read)\b|don[’']?t miss\b|like this (?:story|article)|share (?:it|this) with\b|"
+    r"tell us what (?:you|YOU) think|have a (?:news )?tip\b|follow us\b|"
+    r"email \w+(?: \w+)? at \S+@|get .{0,60} delivered\b|"
+    r"(?:reach|contact|email) (?:the )?(?:reporters?|writers?|authors?|columnist)\b|"
+    r"\(?(?:additional )?(?:reporting|writing) by\b.{0,200}\bedit(?:ing|ed) by\b|"
+    r"more\s*:\s*$|most (?:read|popular|viewed)\b.{0,40}$|source\s*:\s*\w+(?:\s+\w+){0,4}\s*$|"
+    r"more [A-Z]{2,5}\b.{0,20}:\s*https?://|"
+    r"(?:mailto:)?[\w.+\-]+@[\w\-]+\.[\w.\-]+\s*$|(?:https?://)?(?:www\.)?(?:twitter|x|facebook|instagram)\.com/\S+\s*$|"
     r"advertisement\s*$|ad\s*$|sponsored(?: content)?\s*$|"
     r"click here\b|tags?\s*:|filed under\b|posted in\b|topics?\s*:|"
     r"(?:for|with) (?:any )?(?:questions|licensing|inquiries|enquiries)\b.{0,120}\bcontact\b)",
@@ -115,6 +123,41 @@ def is_control(line: str) -> bool:
 def is_furniture(line: str) -> bool:
     """Any page furniture that is not reuse terms (those are kept as `Document.license`)."""
     return is_social(line) or is_prompt(line) or is_control(line) or logo_outlet(line) is not None
+
+
+# A heading that introduces a list of teaser links ("Related:", "DON'T MISS", "More from X"); the short
+# lines under it are headlines of other stories.
+_TEASER_HEADING = re.compile(
+    r"^\s*(?:related(?: articles?| stories| coverage| content| reading)?|read more|see more|see also|"
+    r"don[’']?t miss|more from\b.{0,40}|more stories|recommended(?: for you| reading)?|"
+    r"you (?:may|might) also like|most (?:read|popular)|trending(?: now)?|top stories|latest(?: news)?)"
+    r"\s*[:\-–—]?\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_TEASER_ITEM = re.compile(r"^\s*(?:[-•*▪►»]\s+\S|.{5,160}\s\[[A-Z][A-Z ]{2,15}\]\|?\s*$)")
+
+
+def _teaser_item(line: str) -> bool:
+    return bool(_TEASER_ITEM.match(line)) and len(line) < 200
+
+
+def trim_extracted(lines: list[str]) -> list[str]:
+    """An extracted body without furniture lines trafilatura left in: share/follow prompts, newsletter and
+    comment prompts, and teaser lists ("Related:" then headlines of other stories)."""
+    kept: list[str] = []
+    in_teasers = False
+    for line in lines:
+        heading = _TEASER_HEADING.match(line)
+        if heading and len(line) < 200 and (not heading.group("rest") or ":" in line[:20] or line.isupper()):
+            in_teasers = True
+            continue
+        if in_teasers and _teaser_item(line):
+            continue
+        in_teasers = False
+        if len(line) < 300 and (is_prompt(line) or is_social(line) or is_control(line)):
+            continue
+        kept.append(line)
+    return kept
 
 
 def strip_inline_teasers(paragraph: str) -> str:

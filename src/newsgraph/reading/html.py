@@ -89,7 +89,7 @@ def _tidy(text: str, title: str | None) -> str:
     lines = [line for line in lines if line]
     if title and lines and _fold(lines[0]) == _fold(title):
         lines = lines[1:]
-    return "\n".join(lines)
+    return "\n".join(bp.trim_extracted(lines))
 
 
 def _htmldate(html: str, url: str | None) -> str | None:
@@ -105,6 +105,3 @@ def _htmldate(html: str, url: str | None) -> str | None:
 
 def _fold(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
-
-
-__all__ = ["HtmlArticle", "bp", "parse_html"]
