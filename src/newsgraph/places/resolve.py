@@ -1,0 +1,121 @@
+"""Toponym resolution: pick the gazetteer entry each place-name candidate refers to, using the document.
+
+Each candidate's gazetteer homonyms are scored by a population prior and feature rank, then by context:
+the feature word it carries ("Province" wants a first-level division), the countries the document already
+talks about, first-level divisions named in the document, and "X, Y" / "X of Y" containment
+("Springfield, Illinois", "the Helmand Province of Afghanistan"). Only exact (folded) names are looked up:
+a name that matches nothing, or a claimed or historical region, stays unresolved.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from newsgraph.places.gazetteer import Entry, Gazetteer
+from newsgraph.places.recognize import Candidate
+
+LOGGER = logging.getLogger(__name__)
+
+FEATURE_PRIOR = {"country": 4.0, "region": 3.5, "admin1": 2.0, "admin2": 0.0, "city": 0.0, "other": 0.0}
+HINT_MATCH = 4.0
+HINT_MISMATCH = -3.0
+COUNTRY_IN_PLAY = 3.0
+ADMIN1_IN_PLAY = 3.0
+CONTAINED_IN_NEXT = 8.0  # "Springfield, Illinois": the next name is this entry's division or country
+_CONTAINER_GAP = re.compile(r"^\s*(,|of|in)\s*(the\s+)?$", re.IGNORECASE)
+
+
+@dataclass
+class Resolved:
+    candidate: Candidate
+    entry: Entry | None
+
+
+def _options(candidate: Candidate, gaz: Gazetteer) -> list[Entry]:
+    if candidate.source == "demonym":
+        return gaz.demonym(candidate.text)
+    options = gaz.lookup(candidate.text)
+    if not options and candidate.lookup_text != candidate.text:
+        options = gaz.lookup(candidate.lookup_text)
+    if not options and candidate.text.lower().endswith(("ns", "es")):
+        options = gaz.demonym(candidate.text)  # "Americans" tagged GPE
+    if not options:
+        options = gaz.demonym(candidate.text)
+    return options
+
+
+def _prior(entry: Entry, candidate: Candidate) -> float:
+    score = math.log10(entry.population + 10) + FEATURE_PRIOR.get(entry.feature, 0.0)
+    if candidate.hint:
+        score += HINT_MATCH if entry.feature == candidate.hint else HINT_MISMATCH
+    elif entry.feature == "admin2":
+        # A bare name is rarely a county or district unless nothing else carries it.
+        score -= 2.0
+    return score
+
+
+def resolve(text: str, candidates: list[Candidate], gaz: Gazetteer) -> list[Resolved]:
+    options = [[] if c.claimed else _options(c, gaz) for c in candidates]
+
+    # Pass 1: what the document is about, from each candidate's best entry by prior alone.
+    first: list[Entry | None] = [
+        max(opts, key=lambda e, c=c: _prior(e, c)) if opts else None  # type: ignore[misc]
+        for opts, c in zip(options, candidates, strict=True)
+    ]
+    countries: Counter[str] = Counter()
+    admins: Counter[tuple[str, str]] = Counter()
+    for entry in first:
+        if entry is None:
+            continue
+        if entry.country:
+            countries[entry.country] += 1
+        if entry.feature == "admin1" and entry.country and entry.admin1:
+            admins[(entry.country, entry.admin1)] += 1
+
+    out: list[Resolved] = []
+    for index, (candidate, opts) in enumerate(zip(candidates, options, strict=True)):
+        if not opts:
+            out.append(Resolved(candidate, None))
+            continue
+        own = first[index]
+        nxt = _container(text, candidates, first, index)
+
+        def score(entry: Entry, candidate: Candidate = candidate, own: Entry | None = own,
+                  nxt: Entry | None = nxt) -> float:
+            value = _prior(entry, candidate)
+            if entry.feature not in ("country", "region") and entry.country:
+                # Other mentions of this country, not counting this candidate's own first guess.
+                others = countries[entry.country] - (1 if own is not None and own.country == entry.country else 0)
+                if others > 0:
+                    value += COUNTRY_IN_PLAY
+            if entry.feature in ("city", "admin2") and entry.country and entry.admin1:
+                if admins[(entry.country, entry.admin1)] > 0:
+                    value += ADMIN1_IN_PLAY
+            if nxt is not None and entry.feature != "country" and _inside(entry, nxt):
+                value += CONTAINED_IN_NEXT
+            return value
+
+        out.append(Resolved(candidate, max(opts, key=score)))
+    return out
+
+
+def _container(text: str, candidates: list[Candidate], first: list[Entry | None], index: int) -> Entry | None:
+    """The next candidate's first-guess entry when it directly follows as a container ("X, Y", "X of Y")."""
+    if index + 1 >= len(candidates):
+        return None
+    here, there = candidates[index], candidates[index + 1]
+    if not _CONTAINER_GAP.match(text[here.end : there.start]):
+        return None
+    return first[index + 1]
+
+
+def _inside(entry: Entry, container: Entry) -> bool:
+    if container.feature == "country":
+        return entry.country == container.country
+    if container.feature == "admin1":
+        return entry.country == container.country and entry.admin1 == container.admin1
+    return False
