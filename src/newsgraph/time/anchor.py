@@ -105,34 +105,22 @@ def shift_quarter(anchor: Anchor, quarters: int) -> str:
 
 
 def month_year(anchor: Anchor, month: int, tense: Tense | None) -> int | None:
-    """The year of a bare month name: the anchor's, moved back (past) or on (future) by tense."""
+    """The year of a month named without one ("in May", "March 5"), from the anchor and the tense.
+
+    A month well after the anchor's is last year's unless the clause is about the future; one well
+    before it is next year's when the clause is about the future (or tenseless and nearly a year
+    away: "January" in a November article about a schedule). Nearby months keep the anchor's year.
+    """
     if anchor.year is None:
         return None
     if anchor.month is None:
         return anchor.year
-    if tense == "FUTURE" and month < anchor.month:
+    diff = month - anchor.month
+    if diff >= 3 and tense != "FUTURE":
+        return anchor.year - 1
+    if diff <= -3 and tense == "FUTURE":
         return anchor.year + 1
-    if tense != "FUTURE" and month > anchor.month + (1 if tense is None else 0):
-        # News reports mostly look back: a month later in the year than the article is last year's,
-        # unless the verb is future (or, untensed, it is the very next month: "talks in May").
-        return anchor.year - 1
-    return anchor.year
-
-
-def day_month_year(anchor: Anchor, month: int, day: int, tense: Tense | None) -> int | None:
-    """The year of "March 5" without a year, by the same reasoning as `month_year` at day precision."""
-    if anchor.year is None:
-        return None
-    if anchor.month is None or anchor.day is None:
-        return anchor.year
-    here = (anchor.month, anchor.day)
-    if tense == "FUTURE" and (month, day) < here and anchor.month - month > 1:
-        return anchor.year + 1
-    if tense == "PAST" and (month, day) > here and month - anchor.month > 1:
-        return anchor.year - 1
-    if tense is None and month - anchor.month > 6:
-        return anchor.year - 1
-    if tense is None and anchor.month - month > 9:
+    if diff <= -8 and tense != "PAST":
         return anchor.year + 1
     return anchor.year
 
@@ -152,8 +140,7 @@ def weekday_date(anchor: Anchor, weekday: int, tense: Tense | None, shift: int =
         offset = (forward or 7) + 7 * (shift - 1)
     elif tense == "FUTURE":
         offset = forward
-    elif tense == "PAST":
-        offset = -back
     else:
-        offset = -back if back <= forward or back <= 1 else forward
+        # Reports look back: "Friday" in a past or present clause is the latest Friday (or today).
+        offset = -back
     return date + dt.timedelta(days=offset)

@@ -16,6 +16,7 @@ LOGGER = logging.getLogger(__name__)
 
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
 # Verbs whose complement is planned, not done: "is expected to meet Friday", "plans to vote in May".
+_SCHEDULE_VERBS = frozenset({"schedule", "slate", "due"})
 _FUTURE_VERBS = frozenset({"expect", "plan", "schedule", "intend", "hope", "aim", "set", "due", "prepare", "propose"})
 
 
@@ -35,11 +36,17 @@ def verb_tense(verb: Token) -> Tense | None:
     words = {child.lower_ for child in aux}
     if words & _FUTURE_AUX or (verb.lower_ in _FUTURE_AUX):
         return "FUTURE"
+    if "have" in words or "has" in words or "had" in words:
+        return "PAST"
+    if any(child.tag_ == "MD" for child in aux):
+        return "FUTURE"  # "would leave Monday", "could come as early as Tuesday"
+    if verb.lemma_ in _SCHEDULE_VERBS:
+        return "FUTURE"  # "scheduled a news conference Thursday"
+    if "to" in words and verb.tag_ == "VB" and verb.head.tag_ in ("VBZ", "VBP", "MD"):
+        return "FUTURE"  # "is to resume trading Tuesday"
     if "going" in words and any(c.lower_ == "to" for c in aux):
         return "FUTURE"
     if any(child.tag_ == "VBD" for child in aux) or verb.tag_ == "VBD":
-        return "PAST"
-    if any(child.lower_ in ("has", "have", "'ve") for child in aux) and verb.tag_ == "VBN":
         return "PAST"
     # An infinitive or participle inherits from the verb it depends on ("plans to meet Monday").
     if verb.tag_ in ("VB", "VBG", "VBN") and verb.dep_ in ("xcomp", "ccomp", "advcl", "conj", "relcl", "acl"):

@@ -47,6 +47,7 @@ class Context:
     text: str
     last_day: dt.date | None = None
     last_year: int | None = None
+    last_quarter: str | None = None  # "1989-Q3": the period a results story is about
     notes: dict[str, str] = field(default_factory=dict)
 
 
@@ -128,7 +129,13 @@ def _unit_of(match: re.Match[str]) -> str:
     return "century" if raw.startswith("centur") else raw
 
 
+# Prepositions that point forward whatever the verb's tense: "closed until Friday", "as soon as Tuesday".
+_FORWARD_CUE = re.compile(r"(?i:\b(?:until|till|as\s+soon\s+as|as\s+early\s+as|no\s+later\s+than|starting|beginning)\s+(?:on\s+|next\s+)?)$")
+
+
 def _tense(match: re.Match[str], ctx: Context) -> Tense | None:
+    if _FORWARD_CUE.search(ctx.text, max(0, match.start() - 30), match.start()):
+        return "FUTURE"
     return ctx.tense_of(match.start(), match.end())
 
 
@@ -143,7 +150,7 @@ def _full_date(match: re.Match[str], ctx: Context) -> Result:
     month = _month(match)
     day = int(match.group("day"))
     year_text = _group(match, "year")
-    year = int(year_text) if year_text else cal.day_month_year(ctx.anchor, month, day, _tense(match, ctx))
+    year = int(year_text) if year_text else cal.month_year(ctx.anchor, month, _tense(match, ctx))
     if not 1 <= day <= 31:
         return None
     if year is None:
@@ -206,12 +213,8 @@ def _weekday_date(match: re.Match[str], ctx: Context) -> Result:
     shift = -1 if rel and rel[0] in ("last", "past") else 1 if rel and rel[-1] in ("next", "coming") else 0
     date = cal.weekday_date(ctx.anchor, _weekday(match), _tense(match, ctx), shift)
     _note_day(ctx, date)
-    value = cal.fmt_day(date)
-    part = _group(match, "part")
-    if part:
-        value += PARTS_OF_DAY[part.lower()]
-        return value, "TIME"
-    return value, "DATE"
+    # "Friday night" keeps the day only: TimeBank mostly annotates these as dates.
+    return cal.fmt_day(date), "DATE"
 
 
 def _weekday_set(match: re.Match[str], ctx: Context) -> Result:
@@ -341,6 +344,11 @@ def _calendar_unit(match: re.Match[str], ctx: Context) -> Result:
 def _duration(match: re.Match[str], ctx: Context) -> Result:
     unit = _unit_of(match)
     amount = _amount(_group(match, "num"))
+    phrase = match.group(0).lower()
+    if phrase.endswith("old"):
+        return None  # ages ("a 6-year-old") are not time expressions in TimeML
+    if unit == "quarter" and (amount == "1" or "quarters" in phrase or ctx.text.startswith(" of", match.end())):
+        return None  # fractions: "a quarter of", "three-quarters"
     if unit == "weekend":
         return ("P2D" if amount == "1" else f"P{amount}WE"), "DURATION"
     if unit == "night":
@@ -371,6 +379,8 @@ def _ago(match: re.Match[str], ctx: Context) -> Result:
     if unit == "quarter":
         return cal.shift_quarter(anchor, n), "DATE"
     if unit == "year":
+        if n == -1 and _in_quarterly_sentence(match, ctx):
+            return _quarter_year_ago(ctx), "DATE"
         return cal.shift_year(anchor, n), "DATE"
     if unit == "decade" and anchor.year is not None:
         return f"{anchor.year + 10 * n:04d}", "DATE"
@@ -402,22 +412,46 @@ def _quarter(match: re.Match[str], ctx: Context) -> Result:
     kind = match.group("qunit").lower()
     if kind == "half":
         return f"{cal.fmt_year(year)}-H{number}", "DATE"
-    return f"{cal.fmt_year(year)}-Q{number}", "DATE"
+    value = f"{cal.fmt_year(year)}-Q{number}"
+    if year is not None and not yrel:
+        ctx.last_quarter = value
+    return value, "DATE"
 
 
 def _reported_quarter(match: re.Match[str], ctx: Context) -> Result:
-    # "the latest quarter", "the quarter": in business news, the last completed quarter.
-    return cal.shift_quarter(ctx.anchor, -1), "DATE"
+    # "the latest quarter", "the quarter": the quarter the story has named, else the last completed one.
+    return ctx.last_quarter or cal.shift_quarter(ctx.anchor, -1), "DATE"
+
+
+def _quarter_year_ago(ctx: Context) -> str:
+    """The same quarter a year before the one a results story is about ("a year earlier")."""
+    quarter = ctx.last_quarter or cal.shift_quarter(ctx.anchor, -1)
+    if quarter[:4].isdigit():
+        return f"{int(quarter[:4]) - 1:04d}{quarter[4:]}"
+    return quarter
+
+
+_QUARTERLY = re.compile(r"(?i:\bquarter|\bquarterly\b|\bperiod\b)")
+
+
+def _in_quarterly_sentence(match: re.Match[str], ctx: Context) -> bool:
+    """Whether the sentence around the match talks about a quarter (results compared year on year)."""
+    start = max(ctx.text.rfind(". ", 0, match.start()), ctx.text.rfind("\n", 0, match.start()), 0)
+    end_candidates = [i for i in (ctx.text.find(". ", match.end()), ctx.text.find("\n", match.end())) if i >= 0]
+    end = min(end_candidates) if end_candidates else len(ctx.text)
+    return bool(_QUARTERLY.search(ctx.text, start, end))
 
 
 def _year_ago_period(match: re.Match[str], ctx: Context) -> Result:
     unit = match.group("punit").lower()
     if unit in ("quarter", "period") and ctx.anchor.year is not None:
-        return cal.shift_quarter(ctx.anchor, -5), "DATE"
+        return _quarter_year_ago(ctx), "DATE"
     return cal.shift_year(ctx.anchor, -1), "DATE"
 
 
 def _year_ago(match: re.Match[str], ctx: Context) -> Result:
+    if _in_quarterly_sentence(match, ctx):
+        return _quarter_year_ago(ctx), "DATE"
     return cal.shift_year(ctx.anchor, -1), "DATE"
 
 
@@ -449,7 +483,7 @@ def _clock(match: re.Match[str], ctx: Context) -> Result:
         date = cal.fmt_day(found)
     elif groups.get("month") and groups.get("day"):
         month, day = _month(match), int(groups["day"])
-        year = cal.day_month_year(ctx.anchor, month, day, _tense(match, ctx))
+        year = cal.month_year(ctx.anchor, month, _tense(match, ctx))
         date = f"{cal.fmt_year(year)}-{month:02d}-{day:02d}"
     else:
         date = cal.fmt_day(ctx.last_day or ctx.anchor.date)
@@ -517,6 +551,24 @@ def _anaphoric_year(match: re.Match[str], ctx: Context) -> Result:
     base = ctx.last_year or ctx.anchor.year
     offset = 1 if re.search(r"next|following|after|later", phrase) else -1 if re.search(r"before|previous|earlier", phrase) else 0
     return cal.fmt_year(None if base is None else base + offset), "DATE"
+
+
+def _the_weekend(match: re.Match[str], ctx: Context) -> Result:
+    # The weekend just gone, unless the clause looks ahead.
+    date = ctx.anchor.date
+    if date is None:
+        return "XXXX-WXX-WE", "DATE"
+    if _tense(match, ctx) == "FUTURE":
+        return cal.fmt_week(date + dt.timedelta(days=(5 - date.weekday()) % 7)) + "-WE", "DATE"
+    back = (date.weekday() - 5) % 7
+    return cal.fmt_week(date - dt.timedelta(days=back)) + "-WE", "DATE"
+
+
+def _the_year(match: re.Match[str], ctx: Context) -> Result:
+    before = ctx.text[max(0, match.start() - 12) : match.start()].lower()
+    if re.search(r"\b(?:for|over|during|throughout)\s+$", before):
+        return "P1Y", "DURATION"
+    return cal.fmt_year(ctx.last_year or ctx.anchor.year), "DATE"
 
 
 def _year_end(match: re.Match[str], ctx: Context) -> Result:
@@ -602,7 +654,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _r(
         "relative-day",
-        rf"(?:(?i:earlier|later|late|early)\s+)?\b(?P<rday>(?i:today|tonight|yesterday|tomorrow))(?!')\b(?:\s+{PART})?",
+        rf"(?:(?i:earlier|later|late|early)\s+)?\b(?P<rday>(?i:today|tonight|yesterday|tomorrow))\b(?:\s+{PART})?",
         _relative_day,
     ),
     _r(
@@ -612,25 +664,27 @@ RULES: tuple[Rule, ...] = (
     ),
     _r(
         "present-ref",
-        r"\b(?i:right\s+now|now|currently|at\s+present|presently|nowadays|these\s+days|at\s+the\s+moment|at\s+this\s+time|the\s+present(?:\s+time)?)\b(?!-)",
+        r"\b(?i:right\s+now|now|currently|at\s+present|presently|nowadays|these\s+days|current|at\s+the\s+moment|at\s+this\s+time|the\s+present(?:\s+time)?)\b(?!-)",
         _ref("PRESENT_REF"),
     ),
     _r(
         "past-ref",
         r"\b(?:(?i:more\s+|most\s+|until\s+|only\s+)?(?i:recently|lately)|(?i:the\s+past)(?!\s+(?:\w+\s+)?(?:\w+s\b|year|month|week|day|decade|quarter|century|weekend|hour|minute|\d))"
-        r"|(?i:previously|formerly|recent\s+(?:years|months|weeks|days|times)|in\s+recent\s+(?:years|months|weeks|days)))\b",
+        r"|(?i:recent(?!\s+(?:years|months|weeks|days|times)\b)|recent\s+(?:years|months|weeks|days|times)|in\s+recent\s+(?:years|months|weeks|days)))\b",
         lambda m, c: ("PAST_REF", "DATE") if not m.group(0).lower().startswith("in ") else ("PAST_REF", "DATE"),
     ),
     _r(
         "future-ref",
-        r"\b(?i:the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|the\s+(?:short|near|long)\s+term|(?:the\s+)?coming\s+(?:years|months|weeks|days|decades)|soon)\b(?!-)",
+        r"\b(?i:the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|the\s+(?:short|near|long)\s+term|(?:the\s+)?coming\s+(?:years|months|weeks|days|decades)|future)\b(?!-)",
         _ref("FUTURE_REF"),
     ),
     _r(
         "calendar-unit",
-        r"(?:(?i:earlier|later|early|late|the\s+(?:end|beginning|start|middle|rest|remainder)\s+of)\s+)?\b(?P<rel>(?i:this|last|next|past|previous|coming|current|the\s+(?:current|coming|past|previous)))\s+(?P<unit>(?i:week|weekend|month|year|quarter|decade|century))\b(?!-|\s+(?i:or|and)\b)",
+        r"(?:(?i:earlier|later|early|late|the\s+(?:end|beginning|start|middle|rest|remainder)\s+of)\s+)?\b(?P<rel>(?i:this|last|next|past|previous|coming|current|the\s+(?:current|coming|past|previous)))\s+(?P<unit>(?i:week|weekend|month|year|quarter|decade|century))\b(?!-)",
         _calendar_unit,
     ),
+    _r("the-weekend", r"\b(?i:the\s+weekend)\b", _the_weekend),
+    _r("the-year", r"\b(?i:the\s+year)\b(?!\s+(?:\d|two|nineteen|twenty|of|in|before|after|when|that|ended|ending|earlier|ago|[A-Z]))", _the_year),
     _r("year-end", r"\b(?i:year-end|the\s+end\s+of\s+the\s+year)\b", _year_end),
     _r("whole-year", r"\b(?i:the\s+(?:full|entire|whole)\s+year)\b", _whole_year),
     _r("month-end", r"\b(?i:the\s+end\s+of\s+the\s+month)\b", _end_of_month),
@@ -658,7 +712,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _r(
         "bare-units",
-        r"(?:(?<=\b[Ff]or\s)|(?<=\b[Oo]ver\s)|(?<=\b[Ww]ithin\s)|(?<=\b[Ii]n\s)|(?<=\b[Tt]ook\s)|(?<=\b[Ll]asted\s))(?P<unit>(?i:years|months|weeks|decades|days|hours|centuries))\b(?!\s+(?i:ago|of|later|earlier|before|after))",
+        r"\b(?P<unit>years|months|weeks|decades|days|hours|minutes|centuries)\b(?!\s+(?i:ago|later|earlier|before|after))(?!-)",
         _bare_units,
     ),
     _r("decades-long", r"\b(?P<unit>(?i:decade|year|month|week|day|centur))(?:s|ies)-long\b", _bare_units),
@@ -681,7 +735,7 @@ RULES: tuple[Rule, ...] = (
         rf"\b(?i:every|each|per|a)\s+(?P<other>(?i:other\s+))?(?:{NUM}\s+)?{UNIT}\b(?!\s+(?i:ago|earlier|later|before|after))",
         lambda m, c: _every(m, c) if _set_context(m, c) else None,
     ),
-    _r("set-adverb", r"\b(?P<setword>(?i:hourly|daily|nightly|weekly|monthly|quarterly|yearly|annually))\b(?!-)", _set),
+    _r("set-adverb", r"\b(?P<setword>(?i:hourly|daily|nightly|weekly|monthly|yearly|annually))\b(?!-)", _set),
     _r(
         "holiday",
         rf"\b(?P<holiday>Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|Independence\s+Day|Valentine's\s+Day|Halloween)(?:,?\s+{YEAR})?\b",
