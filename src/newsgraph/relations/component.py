@@ -1,11 +1,19 @@
-"""spaCy component `newsgraph_relations`: writes `analysis(doc).relations`. (Placeholder until its stage lands.)"""
+"""spaCy component `newsgraph_relations`: writes `analysis(doc).relations`.
+
+Reads `analysis(doc).entities` and `.places` (their mentions); runs last, after events.
+"""
 
 from __future__ import annotations
+
+import logging
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsgraph.nlp.analysis import analysis
+from newsgraph.relations.extract import extract_relations
+
+LOGGER = logging.getLogger(__name__)
 
 
 @Language.factory("newsgraph_relations")
@@ -15,5 +23,7 @@ def make_component(nlp: Language, name: str) -> RelationsComponent:
 
 class RelationsComponent:
     def __call__(self, doc: Doc) -> Doc:
-        analysis(doc).relations = []
+        found = analysis(doc)
+        found.relations = extract_relations(doc, found)
+        LOGGER.debug("%d relations", len(found.relations))
         return doc

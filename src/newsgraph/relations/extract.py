@@ -1,0 +1,85 @@
+"""Run the relation rules over a parsed article, check each candidate's end types, drop duplicates."""
+
+from __future__ import annotations
+
+import logging
+
+from spacy.tokens import Doc
+
+from newsgraph.model import Relation
+from newsgraph.nlp.analysis import Analysis
+from newsgraph.relations.refs import Ref, RefIndex
+from newsgraph.relations.rules import Candidate, gap_rules, parse_rules
+
+LOGGER = logging.getLogger(__name__)
+
+SYMMETRIC = frozenset({"ALLY", "HOSTILE"})
+_PERSONAL = frozenset({"LEADER_OF", "MEMBER_OF", "AFFILIATED_WITH"})
+
+
+def extract_relations(doc: Doc, found: Analysis) -> list[Relation]:
+    if not found.entities and not found.places:
+        return []
+    index = RefIndex(doc, found)
+    seen: set[tuple[str, str, str]] = set()
+    relations: list[Relation] = []
+    for sent in doc.sents:
+        for candidate in [*gap_rules(index, sent), *parse_rules(index, sent)]:
+            if not _well_typed(candidate):
+                continue
+            key = _key(candidate)
+            if key in seen:
+                continue
+            seen.add(key)
+            LOGGER.debug(
+                "%s %s -> %s (%s)",
+                candidate.type,
+                candidate.source.name,
+                candidate.target.name,
+                candidate.rule,
+            )
+            relations.append(_relation(doc, candidate))
+    return relations
+
+
+def _actor(ref: Ref) -> bool:
+    return ref.kind == "entity" or ref.type == "country"
+
+
+def _well_typed(candidate: Candidate) -> bool:
+    source, target, kind = candidate.source, candidate.target, candidate.type
+    if source.id == target.id or source.name.lower() == target.name.lower():
+        return False
+    if kind in SYMMETRIC or kind == "SUPPORTS":
+        return _actor(source) and _actor(target)
+    if kind in _PERSONAL:
+        return source.is_person and (target.is_group or (kind == "LEADER_OF" and target.type == "country"))
+    if kind == "PART_OF":
+        return source.is_group and target.is_group
+    if kind == "OPERATES_IN":
+        return source.is_group and target.kind == "place"
+    if kind == "LOCATED_IN":
+        return source.kind == "place" and target.kind == "place"
+    return False
+
+
+def _key(candidate: Candidate) -> tuple[str, str, str]:
+    source, target = candidate.source.id, candidate.target.id
+    if candidate.type in SYMMETRIC and target < source:
+        source, target = target, source
+    return candidate.type, source, target
+
+
+def _relation(doc: Doc, candidate: Candidate) -> Relation:
+    sent = candidate.sent
+    text = doc.text[sent.start_char : sent.end_char]
+    start = sent.start_char + (len(text) - len(text.lstrip()))
+    end = sent.start_char + len(text.rstrip())
+    return Relation(
+        type=candidate.type,
+        source=candidate.source.id,
+        target=candidate.target.id,
+        evidence=doc.text[start:end],
+        evidence_start=start,
+        evidence_end=end,
+    )
