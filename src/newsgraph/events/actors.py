@@ -211,7 +211,8 @@ class Resolver:
         mention = Mention(
             first, token.idx + len(token.text), token.doc.text[first : token.idx + len(token.text)]
         )
-        key = name.lower()
+        # "insurgent" and "insurgents" are one actor
+        key = " ".join([tok.lower_ for tok in words[:-1]] + [token.lemma_.lower()])
         entity = self.created.get(key)
         if entity is None and definite:
             return None  # "the insurgents" refers back; with no earlier phrase to point at, nobody

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from newsgraph.events import triggers as lex
-from newsgraph.events.counts import people_count
+from newsgraph.events.counts import DEFINITE, people_count
 from newsgraph.model import Modality
 
 LOGGER = logging.getLogger(__name__)
@@ -113,9 +113,19 @@ def prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
 
 
 def is_passive(verb: Token) -> bool:
-    return any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children) or (
-        verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod")
-    )
+    if any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children):
+        return True
+    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"):
+        return True
+    # "He was engaged and killed": the second participle shares the first one's passive
+    return verb.tag_ == "VBN" and verb.dep_ == "conj" and verb.head.tag_ == "VBN" and is_passive(verb.head)
+
+
+def passive_subject(verb: Token) -> Token | None:
+    subject = first_child(verb, "nsubjpass")
+    if subject is None and verb.dep_ == "conj" and verb.tag_ == "VBN":
+        return passive_subject(verb.head)
+    return subject
 
 
 def clause_subject(verb: Token, depth: int = 0) -> Token | None:
@@ -148,7 +158,7 @@ def clause_subject(verb: Token, depth: int = 0) -> Token | None:
 
 def verb_arguments(verb: Token, event_type: str) -> tuple[Token | None, Token | None]:
     if is_passive(verb):
-        target = first_child(verb, "nsubjpass")
+        target = passive_subject(verb)
         if target is None and verb.dep_ in ("acl", "amod"):
             target = verb.head  # "a leader detained yesterday"
         agent = first_child(verb, "agent")
@@ -267,7 +277,7 @@ def casualty_figures(verb: Token) -> dict[str, int]:
     for child in verb.children:
         if child.dep_ not in ("advcl", "conj", "xcomp") or child.tag_ != "VBG":
             continue
-        for part in [child, *child.conjuncts]:
+        for part in [child, *(c for c in child.conjuncts if c.i > child.i)]:
             kind = lex.CASUALTY_VERBS.get(part.lemma_.lower())
             patient = first_child(part, "dobj")
             if kind and patient is not None:
@@ -287,10 +297,28 @@ def casualty_figures(verb: Token) -> dict[str, int]:
     return out
 
 
+def restates(patient: Token | None) -> bool:
+    """"The commander and three additional insurgents were detained": people counted before."""
+    if patient is None:
+        return False
+    if patient.lower_ in ("them", "they", "these", "those"):
+        return True
+    return any(child.dep_ in ("det", "poss") and child.lower_ in DEFINITE for child in patient.children)
+
+
+def aggregate(verb: Token) -> bool:
+    """"... have detained more than 35 leaders since the first of the year": a running total."""
+    perfect = any(child.dep_ == "aux" and child.lemma_ == "have" for child in verb.children)
+    since = any(child.dep_ == "prep" and child.lower_ == "since" for child in verb.children)
+    return since or (perfect and any(token.lower_ == "since" for token in verb.sent))
+
+
 def is_casualty_participle(token: Token) -> bool:
     """A "killing two" hanging from another event trigger: its figures belong to that event."""
     if token.tag_ != "VBG" or token.lemma_.lower() not in lex.CASUALTY_VERBS:
         return False
+    if token.dep_ == "conj" and token.head.tag_ == "VBG" and token.head.lemma_.lower() in lex.CASUALTY_VERBS:
+        return True  # "killing two and detaining three": counted with the first participle
     node = token
     while node.dep_ == "conj" and node.head.tag_ == "VBG":
         node = node.head
@@ -398,6 +426,8 @@ def sentence_mentions(sent: Span) -> list[Mention]:
             if event_type == "RELOCATE" and target is None:
                 continue
             counts = own_figures(token, target, is_passive(token))
+            if restates(target) or aggregate(token):
+                counts = {}
             for kind, value in casualty_figures(token).items():
                 counts[kind] = counts.get(kind, 0) + value
         else:

@@ -21,7 +21,7 @@ from newsgraph.events.coding import SUBJECTS, Mention, sentence_mentions
 from newsgraph.events.dating import calendar_value, pick_time
 from newsgraph.model import Claim, Event, Place
 from newsgraph.nlp.analysis import Analysis, analysis
-from newsgraph.nlp.lookup import place_at, places_in, times_in
+from newsgraph.nlp.lookup import place_at, times_in
 
 LOGGER = logging.getLogger(__name__)
 
@@ -50,6 +50,11 @@ def make_component(nlp: Language, name: str) -> EventsComponent:
     return EventsComponent()
 
 
+LOCATIVE = frozenset(
+    {"in", "at", "near", "into", "to", "inside", "outside", "across", "throughout", "around", "of", "on"}
+)
+
+
 @dataclass
 class Draft:
     event: Event
@@ -74,14 +79,32 @@ def code_events(doc: Doc, found: Analysis) -> list[Event]:
     drafts: list[Draft] = []
     for sent in doc.sents:
         for mention in sentence_mentions(sent):
-            draft = build(mention, sent, found, resolver)
+            draft = build(mention, line_part(sent, mention.trigger), found, resolver)
             if draft is not None:
                 drafts.append(draft)
         for token in sent:
             if token.dep_ in SUBJECTS and token.head.dep_ == "ROOT":
                 resolver.note_subject(token)
     fill_context(doc, drafts, found)
+    drafts = join_coordinated(drafts)
+    drop_restated(drafts)
     return [draft.event for draft in merge(drafts)]
+
+
+def line_part(sent: Span, trigger: Token) -> Span:
+    """The part of a parser sentence on the trigger's line: headers and datelines run into leads."""
+    text = sent.doc.text
+    start = max(sent.start_char, text.rfind("\n", 0, trigger.idx) + 1)
+    end = text.find("\n", trigger.idx)
+    end = sent.end_char if end < 0 else min(end, sent.end_char)
+    span = sent.doc.char_span(start, end, alignment_mode="contract")
+    if span is None or len(span) == 0:
+        return sent
+    while len(span) > 1 and span[0].is_space:
+        span = span[1:]
+    while len(span) > 1 and span[-1].is_space:
+        span = span[:-1]
+    return span
 
 
 def build(mention: Mention, sent: Span, found: Analysis, resolver: Resolver) -> Draft | None:
@@ -143,24 +166,38 @@ def event_place(mention: Mention, sent: Span, found: Analysis) -> Place | None:
         if prep.dep_ == "prep" and prep.lower_ == "from"
         for tok in prep.subtree
     }
-    for token in root.subtree:
-        if token.i in origins:
-            continue
+    candidates: list[tuple[int, int, Place]] = []
+    subtree = {token.i for token in root.subtree}
+    for token in sent:
+        if token.i in origins or token.ent_type_ == "NORP" or token.pos_ == "ADJ":
+            continue  # "from Pakistan" is where it left; "Afghan forces" is no place of action
         place = place_at(found, token)
-        if place is not None:
-            return place
-    for _, place in places_in(found, sent):
-        if not any(place_at(found, sent.doc[i]) is place for i in origins):
-            return place
-    return None
+        if place is None:
+            continue
+        locative = any(ancestor.dep_ == "prep" and ancestor.lower_ in LOCATIVE for ancestor in token.ancestors)
+        rank = (0 if token.i in subtree else 2) + (0 if locative else 1)
+        candidates.append((rank, token.i, place))
+    return min(candidates, key=lambda item: (item[0], item[1]))[2] if candidates else None
 
 
 def event_date(trigger: Token, sent: Span, found: Analysis) -> tuple[str | None, bool]:
-    times = [time for time in times_in(found, sent) if calendar_value(time, found.published)]
+    text = sent.doc.text
+    times = [
+        time
+        for time in times_in(found, sent)
+        if calendar_value(time, found.published) and not aside(text, time.start, time.end)
+    ]
     time = pick_time(trigger, times)
     if time is None:
         return None, False
     return calendar_value(time, found.published), True
+
+
+def aside(text: str, start: int, end: int) -> bool:
+    """A dateline "(Jan. 20, 2011)" or a "since June" running total does not date the event."""
+    before = text[max(0, start - 7) : start].rstrip().lower()
+    after = text[end : end + 2].lstrip()
+    return (before.endswith("(") and after.startswith(")")) or before.endswith("since")
 
 
 def fill_context(doc: Doc, drafts: list[Draft], found: Analysis) -> None:
@@ -170,14 +207,19 @@ def fill_context(doc: Doc, drafts: list[Draft], found: Analysis) -> None:
     date of the last dated event before it, else the publication date; likewise for places, where
     the fallback is the last place named before the trigger.
     """
-    last_date: str | None = None
+    text = doc.text
+    dated = sorted(
+        (time.end, value)
+        for time in found.times
+        if (value := calendar_value(time, found.published)) and not aside(text, time.start, time.end)
+    )
     last_place: str | None = None
     for draft in drafts:
         event = draft.event
-        if draft.date_explicit:
-            last_date = event.date
-        else:
-            event.date = last_date or found.published
+        if not draft.date_explicit:
+            # the last date the narrative gave before this sentence ("In Kunduz last night, ...")
+            before = [value for end, value in dated if end <= (event.evidence_start or 0)]
+            event.date = before[-1] if before else found.published
         if draft.place_explicit:
             last_place = event.place
         else:
@@ -227,6 +269,53 @@ def merge(drafts: list[Draft]) -> list[Draft]:
         if draft.date_explicit and not twin.date_explicit:
             first.date, twin.date_explicit = later.date, True
     return kept
+
+
+def join_coordinated(drafts: list[Draft]) -> list[Draft]:
+    """"arrested a Taliban leader and detained three insurgents": one event, its figures added up.
+
+    Coordinated verbs of one type in one sentence report one operation; the figures of its parts
+    add up, and the target that names an actor the actors stage knows is kept.
+    """
+    kept: list[Draft] = []
+    for draft in drafts:
+        trigger = draft.trigger
+        first = next(
+            (
+                other
+                for other in kept
+                if other.event.type == draft.event.type
+                and trigger.dep_ == "conj"
+                and trigger.head.i == other.trigger.i
+            ),
+            None,
+        )
+        if first is None:
+            kept.append(draft)
+            continue
+        for kind in ("killed", "injured", "arrested"):
+            mine, theirs = getattr(first.event, kind), getattr(draft.event, kind)
+            if theirs is not None:
+                setattr(first.event, kind, (mine or 0) + theirs)
+        if first.event.target is None or first.event.target.startswith("event-actor-"):
+            first.event.target = draft.event.target or first.event.target
+    return kept
+
+
+def drop_restated(drafts: list[Draft]) -> None:
+    """A later figure for the same people ("killed several insurgents ... killing several
+    insurgents") restates the first one when it is not larger: keep it once."""
+    for index, draft in enumerate(drafts):
+        event = draft.event
+        if event.target is None:
+            continue
+        for earlier in drafts[:index]:
+            if earlier.event.type != event.type or earlier.event.target != event.target:
+                continue
+            for kind in ("killed", "injured", "arrested"):
+                mine, theirs = getattr(event, kind), getattr(earlier.event, kind)
+                if mine is not None and theirs is not None and mine <= theirs:
+                    setattr(event, kind, None)
 
 
 def same_event(first: Event, later: Event) -> bool:

@@ -149,6 +149,8 @@ def _own_count(head: Token) -> int | None:
     lemma = head.lemma_.lower()
     if lemma in NOT_PEOPLE:
         return None
+    if head.lower_ in ("him", "her", "he", "she", "himself", "herself"):
+        return 1
     if head.like_num or head.pos_ == "NUM":
         value = number_value(head)
         return value if value is not None else None

@@ -45,12 +45,38 @@ def calendar_value(time: TimeExpr, published: str | None) -> str | None:
     return None
 
 
+CLAUSES = frozenset({"relcl", "ccomp", "csubj", "acl", "advcl", "xcomp", "conj", "parataxis"})
+
+
+def clause_offsets(root: Token) -> set[int]:
+    """Character offsets of the tokens of `root`'s own clause, without the clauses nested in it."""
+    out: set[int] = set()
+    stack = [root]
+    while stack:
+        token = stack.pop()
+        out.add(token.idx)
+        for child in token.children:
+            if child.dep_ in CLAUSES and child.pos_ in ("VERB", "AUX"):
+                continue
+            stack.append(child)
+    return out
+
+
 def pick_time(trigger: Token, times: list[TimeExpr]) -> TimeExpr | None:
-    """The time expression that belongs to the trigger: inside its subtree first, then nearest."""
+    """The time expression of the trigger's own clause, else one outside the trigger's subtree.
+
+    A date inside a relative or subordinate clause ("who planned attacks on recent elections")
+    belongs to that clause, not to the event.
+    """
     if not times:
         return None
     root = trigger if trigger.pos_ != "NOUN" else trigger.head
-    left, right = root.left_edge.idx, root.right_edge.idx + len(root.right_edge.text)
-    inside = [time for time in times if left <= time.start and time.end <= right]
-    pool = inside or times
-    return min(pool, key=lambda time: abs(time.start - trigger.idx))
+    own = clause_offsets(root)
+    inside = [time for time in times if time.start in own]
+    if inside:
+        return min(inside, key=lambda time: abs(time.start - trigger.idx))
+    subtree = {token.idx for token in root.subtree}
+    outside = [time for time in times if time.start not in subtree]
+    if outside:
+        return min(outside, key=lambda time: abs(time.start - trigger.idx))
+    return None
