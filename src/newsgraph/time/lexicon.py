@@ -55,7 +55,7 @@ VAGUE_PATTERN = r"(?:a\s+few|few|several|many|some|numerous|various)"
 
 _WORD_NUMBER = "|".join(sorted([*_ONES, *_TENS], key=len, reverse=True))
 NUMBER_WORD = rf"(?:(?:{_WORD_NUMBER})(?:[- ](?:{_WORD_NUMBER}))?(?:\s+(?:hundred|thousand))?)"
-NUMBER = rf"(?:\d+(?:[.,]\d+)?(?:\s+\d/\d)?|{NUMBER_WORD}|an?|a\s+couple\s+of|a\s+couple|couple\s+of|a\s+dozen|dozens\s+of|hundreds\s+of)"
+NUMBER = rf"(?i:\d+(?:[.,]\d+)?(?:\s+\d/\d)?|{NUMBER_WORD}|an?|a\s+couple\s+of|a\s+couple|couple\s+of|a\s+dozen|dozens\s+of|hundreds\s+of)"
 
 
 def parse_number(text: str) -> float | None:

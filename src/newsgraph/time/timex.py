@@ -76,7 +76,7 @@ TZ = r"(?P<tz>(?:[ECMP][SD]T|GMT|UTC|ET|local\s+time)\b)"
 SEASON = rf"(?P<season>{alternation(SEASONS)})"
 # Words after a bare year that show it is a count, not a date ("1,500 troops", "2000 people").
 _COUNTED = r"(?!\s+(?:[a-z]+s|people|men|women|percent|per|feet|metres|meters|miles|tons?|km)\b)"
-_YEAR_GUARD = r"(?<![\d$£€.,:/-])"
+_YEAR_GUARD = r"(?<![\d$£€.,:/])(?<!\d-)"
 _EDGE = r"(?![\w-]|\.\d|,\d{3})"
 
 
@@ -126,7 +126,9 @@ def _amount(num: str | None) -> str:
 
 def _unit_of(match: re.Match[str]) -> str:
     raw = match.group("unit").lower()
-    return "century" if raw.startswith("centur") else raw
+    if raw.startswith("centur"):
+        return "century"
+    return raw if raw in UNITS else raw.removesuffix("s")
 
 
 # Prepositions that point forward whatever the verb's tense: "closed until Friday", "as soon as Tuesday".
@@ -347,7 +349,7 @@ def _duration(match: re.Match[str], ctx: Context) -> Result:
     phrase = match.group(0).lower()
     if phrase.endswith("old"):
         return None  # ages ("a 6-year-old") are not time expressions in TimeML
-    if unit == "quarter" and (amount == "1" or "quarters" in phrase or ctx.text.startswith(" of", match.end())):
+    if unit == "quarter" and (amount == "1" or "-quarters" in phrase or ctx.text.startswith(" of", match.end())):
         return None  # fractions: "a quarter of", "three-quarters"
     if unit == "weekend":
         return ("P2D" if amount == "1" else f"P{amount}WE"), "DURATION"
@@ -566,7 +568,8 @@ def _the_weekend(match: re.Match[str], ctx: Context) -> Result:
 
 def _the_year(match: re.Match[str], ctx: Context) -> Result:
     before = ctx.text[max(0, match.start() - 12) : match.start()].lower()
-    if re.search(r"\b(?:for|over|during|throughout)\s+$", before):
+    after = ctx.text[match.end() : match.end() + 10].lower()
+    if re.search(r"\b(?:for|over|during|throughout)\s+$", before) or re.match(r"\s+(?:ended|ending)\b", after):
         return "P1Y", "DURATION"
     return cal.fmt_year(ctx.last_year or ctx.anchor.year), "DATE"
 
@@ -601,7 +604,7 @@ RULES: tuple[Rule, ...] = (
     _r("us-date", r"(?<![\d/])(?P<um>[01]?\d)/(?P<ud>[0-3]?\d)/(?P<uy>(?:19|20)?\d\d)(?![\d/])", _numeric_date),
     _r(
         "month-day-year",
-        rf"{_EARLY}(?:{WEEKDAY.replace('weekday', 'wd1')},?\s+)?\b{MONTH}\s+{DAY}(?![\d:])(?:(?:,\s*|\s+){YEAR})?{_EDGE}(?:\s+{PART})?",
+        rf"{_EARLY}(?:{WEEKDAY.replace('weekday', 'wd1')},?\s+)?\b{MONTH}\s+{DAY}(?!\d|:\d)(?:(?:,\s*|\s+){YEAR})?{_EDGE}(?:\s+{PART})?",
         _full_date,
     ),
     _r(
@@ -640,7 +643,7 @@ RULES: tuple[Rule, ...] = (
         r"\b(?P<cent>(?i:nineteen|twenty))\s+(?P<rest>(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))\b",
         _spoken_year,
     ),
-    _r("decade", r"(?:\b(?i:the)\s+)?(?:(?i:early|late|mid)[\s-]+)?(?P<decade>\b1[6-9]\d0'?s|\b20[0-9]0'?s|'\d0s)\b", _decade),
+    _r("decade", r"(?:\b(?i:the)\s+)?(?:(?i:early|late|mid)[\s-]+)?(?P<decade>\b1[6-9]\d0'?s|\b20[0-9]0'?s|'\d0s|\b[2-9]0s)\b", _decade),
     _r("decade-word", r"\b(?i:the)\s+(?:(?i:early|late|mid)[\s-]+)?(?P<dword>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b", _decade_word),
     _r(
         "century",
@@ -670,8 +673,13 @@ RULES: tuple[Rule, ...] = (
     _r(
         "past-ref",
         r"\b(?:(?i:more\s+|most\s+|until\s+|only\s+)?(?i:recently|lately)|(?i:the\s+past)(?!\s+(?:\w+\s+)?(?:\w+s\b|year|month|week|day|decade|quarter|century|weekend|hour|minute|\d))"
-        r"|(?i:recent(?!\s+(?:years|months|weeks|days|times)\b)|recent\s+(?:years|months|weeks|days|times)|in\s+recent\s+(?:years|months|weeks|days)))\b",
-        lambda m, c: ("PAST_REF", "DATE") if not m.group(0).lower().startswith("in ") else ("PAST_REF", "DATE"),
+        r"|(?i:recent(?!\s+(?:years|months|weeks|days|decades|quarters)\b)|recent\s+times))\b",
+        _ref("PAST_REF"),
+    ),
+    _r(
+        "recent-units",
+        r"\b(?i:recent)\s+(?P<unit>(?i:year|month|week|day|decade|quarter))s\b",
+        lambda m, c: (("PXM", "DURATION") if _unit_of(m) == "quarter" else _bare_units(m, c)),
     ),
     _r(
         "future-ref",
@@ -684,7 +692,7 @@ RULES: tuple[Rule, ...] = (
         _calendar_unit,
     ),
     _r("the-weekend", r"\b(?i:the\s+weekend)\b", _the_weekend),
-    _r("the-year", r"\b(?i:the\s+year)\b(?!\s+(?:\d|two|nineteen|twenty|of|in|before|after|when|that|ended|ending|earlier|ago|[A-Z]))", _the_year),
+    _r("the-year", r"\b(?i:the\s+year)\b(?!\s+(?:\d|two|nineteen|twenty|before|after|when|that|earlier|ago|[A-Z]))", _the_year),
     _r("year-end", r"\b(?i:year-end|the\s+end\s+of\s+the\s+year)\b", _year_end),
     _r("whole-year", r"\b(?i:the\s+(?:full|entire|whole)\s+year)\b", _whole_year),
     _r("month-end", r"\b(?i:the\s+end\s+of\s+the\s+month)\b", _end_of_month),
