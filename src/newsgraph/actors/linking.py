@@ -1,0 +1,460 @@
+"""Link the actor mentions of one Doc to registry actors or to new, stably-identified entities.
+
+Order of evidence, strongest first: registry aliases found by phrase matching (spaCy's NER misses
+lowercase "al-Qaida" and splits hyphenated names), government phrases ("Afghan authorities"),
+states where they act ("backed by Pakistan", not "from Pakistan"), then spaCy's PERSON/ORG/NORP
+entities, linked by normalised alias, by weak alias when a related actor is in the article, by
+fuzzy match, or by in-document short form ("Riedel" after "Bruce Riedel"); the rest become new
+entities. Nominal references ("the terror group", "the two groups") come last, resolved to the
+salient group mentioned before them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.actors import vocab
+from newsgraph.actors.matching import Hit, RegistryMatcher, longest_first
+from newsgraph.actors.nominals import find_nominals
+from newsgraph.actors.registry import Actor, Registry, normalize
+from newsgraph.actors.roles import role_for
+from newsgraph.model import Entity, EntityType, Mention
+
+LOGGER = logging.getLogger(__name__)
+
+FUZZY_CUTOFF = 90.0
+FUZZY_MIN_LENGTH = 6
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent"})
+_CLIMB_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "conj", "npadvmod"})
+_BLOCKING_LABELS = frozenset({"PERSON", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "ORG"})
+
+
+@dataclass
+class Found:
+    """One mention with what it was linked to."""
+
+    start: int  # token indexes
+    end: int
+    key: str  # registry id or "new:<type>:<normalised name>"
+    named: bool = True  # False for nominal references ("the group")
+    label: str = ""  # spaCy label or how it was found
+
+
+@dataclass
+class Pending:
+    """A name from NER not in the registry: becomes a new entity unless it is a short form."""
+
+    span: Span
+    type: EntityType
+    key: str = ""
+
+
+@dataclass
+class Builder:
+    key: str
+    name: str
+    type: EntityType
+    registry_id: str | None = None
+    country: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    spans: list[Span] = field(default_factory=list)
+
+
+def new_entity_id(kind: EntityType, name: str) -> str:
+    """Stable across articles and runs: type plus a slug and a hash of the normalised name."""
+    key = normalize(name)
+    slug = re.sub(r"[^a-z0-9]+", "-", key).strip("-")[:40]
+    digest = hashlib.sha1(f"{kind}:{key}".encode()).hexdigest()[:8]
+    return f"{kind.lower()}:{slug}-{digest}" if slug else f"{kind.lower()}:{digest}"
+
+
+def subject_like(token: Token) -> bool:
+    """Whether the token is, or modifies, the subject of its clause."""
+    seen = 0
+    while token.dep_ in _CLIMB_DEPS and token.head is not token and seen < 6:
+        token = token.head
+        seen += 1
+    if token.dep_ == "pobj" and token.head.dep_ == "agent":
+        return True
+    return token.dep_ in _SUBJECT_DEPS
+
+
+class Linker:
+    def __init__(self, matcher: RegistryMatcher, registry: Registry) -> None:
+        self.matcher = matcher
+        self.registry = registry
+        keys = registry.alias_keys()
+        self._person_keys = [k for k, ids in keys.items() if self._kind_of(ids) == "person"]
+        self._group_keys = [k for k, ids in keys.items() if self._kind_of(ids) == "group"]
+        self._country_words = frozenset(
+            normalize(word)
+            for state in registry.states.values()
+            for word in (*state.names, *state.adjectives)
+            if " " not in word
+        )
+
+    def _kind_of(self, ids: list[str]) -> str:
+        types = {self.registry.actors[i].type for i in ids}
+        if types & {"STATE"} or any(i.startswith("gov:") for i in ids):
+            return "state"
+        return "person" if types == {"PERSON"} else "group"
+
+    # ------------------------------------------------------------------ entry point
+    def link(self, doc: Doc) -> list[Entity]:
+        hits = self.matcher(doc)
+        found: list[Found] = []
+        claimed: set[int] = set()
+        strong = longest_first([h for h in hits if h.kind != "weak"])
+        for hit in strong:
+            if hit.kind == "alias":
+                found.append(Found(hit.start, hit.end, self._choose(hit.keys), label="registry"))
+                claimed.update(range(hit.start, hit.end))
+        for hit in strong:
+            if hit.kind in {"country", "adjective"} and not claimed & set(range(hit.start, hit.end)):
+                mention = self._government(doc, hit) or self._acting_state(doc, hit)
+                if mention:
+                    found.append(mention)
+                    claimed.update(range(mention.start, mention.end))
+        present = {f.key for f in found}
+        pending: list[Pending] = []
+        for ent in doc.ents:
+            if ent.label_ not in {"PERSON", "ORG", "NORP", "GPE"}:
+                continue
+            for piece in _unclaimed_pieces(ent, claimed):
+                cleaned = _clean_name(piece, ent.label_)
+                if cleaned is None:
+                    continue
+                linked = self._link_name(cleaned, ent.label_, present)
+                if linked:
+                    found.append(Found(cleaned.start, cleaned.end, linked, label=ent.label_))
+                    claimed.update(range(cleaned.start, cleaned.end))
+                elif ent.label_ in {"PERSON", "ORG"}:
+                    kind = "PERSON" if ent.label_ == "PERSON" else _org_type(cleaned, self._country_words)
+                    pending.append(Pending(cleaned, kind))
+        found.extend(self._resolve_pending(pending, found, doc))
+        found.extend(self._weak_hits(doc, hits, found, claimed))
+        found.extend(find_nominals(doc, found, self._type_of_key, claimed))
+        return self._build(doc, found, pending)
+
+    # ------------------------------------------------------------------ registry pieces
+    def _choose(self, keys: tuple[str, ...]) -> str:
+        return keys[0]
+
+    def _government(self, doc: Doc, hit: Hit) -> Found | None:
+        """ "Afghan authorities", "the Afghanistan government", "Pakistan's army", "government of Iraq"."""
+        alpha2 = hit.keys[0]
+        if self.registry.government(alpha2) is None:
+            return None
+        start, end = hit.start, hit.end
+        if (
+            start >= 2
+            and doc[start - 1].lower_ == "of"
+            and doc[start - 2].lower_ in vocab.GOVERNMENT_HEADS - vocab.GOVERNMENT_HEADS_NEEDING_NOUN
+        ):
+            return Found(start - 2, end, f"gov:{alpha2}", label="government")
+        index = end
+        if index < len(doc) and doc[index].lower_ in {"'s", "’s"}:
+            index += 1
+        last = None
+        while index < len(doc) and doc[index].lower_ in vocab.GOVERNMENT_HEADS:
+            last = index
+            index += 1
+        if last is None:
+            return None
+        if doc[last].lower_ in vocab.GOVERNMENT_HEADS_NEEDING_NOUN:
+            if last + 1 < len(doc) and doc[last + 1].pos_ == "NOUN":
+                last += 1
+            else:
+                return None
+        return Found(start, last + 1, f"gov:{alpha2}", label="government")
+
+    def _acting_state(self, doc: Doc, hit: Hit) -> Found | None:
+        """A country name that takes part in what happens, rather than locating it."""
+        if hit.kind != "country":
+            return None
+        span = doc[hit.start : hit.end]
+        for ent in doc.ents:
+            inside = (
+                ent.start <= hit.start and hit.end <= ent.end and (ent.start, ent.end) != (hit.start, hit.end)
+            )
+            if inside and ent.label_ in _BLOCKING_LABELS:
+                return None  # part of a longer name: "Jordan Armed Forces", "Georgia Smith"
+        token = span.root
+        guard = 0
+        while token.dep_ in {"conj", "appos"} and token.head is not token and guard < 4:
+            token = token.head
+            guard += 1
+        dep, head = token.dep_, token.head
+        acting = False
+        if dep in {"nsubj", "nsubjpass", "csubj"}:
+            acting = True
+        elif dep in {"dobj", "dative"}:
+            acting = head.lemma_.lower() not in vocab.MOVEMENT_VERBS
+        elif dep == "pobj":
+            prep = head.lower_
+            if prep == "from":
+                acting = head.head.lemma_.lower() in vocab.FROM_VERBS
+            else:
+                acting = prep in vocab.ACTING_PREPOSITIONS and not (prep == "by" and head.dep_ != "agent")
+        elif dep == "poss":
+            acting = head.lemma_.lower() in vocab.ACTING_POSSESSED
+        if not acting:
+            return None
+        return Found(hit.start, hit.end, f"state:{hit.keys[0]}", label="state")
+
+    def _link_name(self, span: Span, label: str, present: set[str]) -> str | None:
+        """A registry id for a NER name, or None when it is new (or a state, which places handle)."""
+        actors = [a for a in self.registry.lookup(span.text) if not _generated(a)]
+        if actors:
+            return self._pick(actors, present).id
+        if any(_generated(a) for a in self.registry.lookup(span.text)):
+            return None
+        weak = [a for a in self.registry.lookup_weak(span.text) if self.registry.related(a.id) & present]
+        if weak:
+            return weak[0].id
+        key = normalize(span.text)
+        if len(key) >= FUZZY_MIN_LENGTH:
+            choices = self._person_keys if label == "PERSON" else self._group_keys
+            best = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+            if best is not None:
+                ids = self.registry.alias_keys()[best[0]]
+                return self._pick([self.registry.actors[i] for i in ids], present).id
+        return None
+
+    def _pick(self, actors: list[Actor], present: set[str]) -> Actor:
+        for actor in actors:
+            if actor.id in present or self.registry.related(actor.id) & present:
+                return actor
+        return actors[0]
+
+    def _weak_hits(self, doc: Doc, hits: list[Hit], found: list[Found], claimed: set[int]) -> list[Found]:
+        """Weak aliases ("Omar") that NER missed, linked when a related actor is in the article."""
+        present = {f.key for f in found}
+        out = []
+        for hit in hits:
+            if hit.kind != "weak" or claimed & set(range(hit.start, hit.end)):
+                continue
+            if not doc[hit.start].text[:1].isupper():
+                continue
+            for actor_id in hit.keys:
+                if actor_id in present or self.registry.related(actor_id) & present:
+                    out.append(Found(hit.start, hit.end, actor_id, label="weak"))
+                    claimed.update(range(hit.start, hit.end))
+                    break
+        return out
+
+    # ------------------------------------------------------------------ new names
+    def _resolve_pending(self, pending: list[Pending], found: list[Found], doc: Doc) -> list[Found]:
+        """Short forms join the longer name they abbreviate; the rest become new entities."""
+        persons: dict[str, tuple[str, ...]] = {}  # key -> name tokens of full names in the doc
+        for f in found:
+            actor = self.registry.get(f.key)
+            if actor is not None and actor.type == "PERSON":
+                persons.setdefault(f.key, _name_tokens(doc[f.start : f.end].text))
+                for name in actor.names:
+                    tokens = _name_tokens(name)
+                    if len(tokens) > len(persons[f.key]):
+                        persons[f.key] = tokens
+        out: list[Found] = []
+        ordered = sorted(pending, key=lambda p: -len(_name_tokens(p.span.text)))
+        orgs: dict[str, str] = {}
+        for item in ordered:
+            tokens = _name_tokens(item.span.text)
+            if not tokens:
+                continue
+            if item.type == "PERSON":
+                item.key = self._person_key(tokens, persons)
+                if item.key.startswith("new:"):
+                    persons.setdefault(item.key, tokens)
+            else:
+                item.key = _acronym_owner(tokens, orgs) or f"new:{item.type}:{' '.join(tokens)}"
+                orgs.setdefault(item.key, item.span.text)
+            out.append(Found(item.span.start, item.span.end, item.key, label="new"))
+        return out
+
+    def _person_key(self, tokens: tuple[str, ...], persons: dict[str, tuple[str, ...]]) -> str:
+        own = f"new:PERSON:{' '.join(tokens)}"
+        if own in persons:
+            return own
+        if len(tokens) == 1:
+            surname = [k for k, full in persons.items() if len(full) > 1 and tokens[0] == full[-1]]
+            if len(surname) == 1:
+                return surname[0]
+            first = [k for k, full in persons.items() if len(full) > 1 and tokens[0] == full[0]]
+            if len(first) == 1:
+                return first[0]
+        else:
+            longer = [
+                k for k, full in persons.items() if len(full) > len(tokens) and full[-len(tokens) :] == tokens
+            ]
+            if len(longer) == 1:
+                return longer[0]
+        return own
+
+    def _type_of_key(self, key: str) -> EntityType:
+        actor = self.registry.get(key)
+        if actor is not None:
+            return actor.type
+        return key.split(":")[1] if key.startswith("new:") else "OTHER"  # type: ignore[return-value]
+
+    # ------------------------------------------------------------------ output
+    def _build(self, doc: Doc, found: list[Found], pending: list[Pending]) -> list[Entity]:
+        found = _fold_states(found)
+        builders: dict[str, Builder] = {}
+        for item in sorted(found, key=lambda f: (f.start, -f.end)):
+            span = doc[item.start : item.end]
+            builder = builders.get(item.key)
+            if builder is None:
+                builder = self._builder(item.key, span)
+                builders[item.key] = builder
+            mention = Mention(span.start_char, span.end_char, span.text)
+            if all((m.start, m.end) != (mention.start, mention.end) for m in builder.mentions):
+                builder.mentions.append(mention)
+            if item.named:
+                builder.spans.append(span)
+        entities = []
+        for builder in builders.values():
+            if not builder.spans:
+                continue  # only nominal mentions: nothing names it
+            entities.append(self._entity(doc, builder))
+        return entities
+
+    def _builder(self, key: str, span: Span) -> Builder:
+        actor = self.registry.get(key)
+        if actor is not None:
+            return Builder(key, actor.name, actor.type, actor.id, actor.country, list(actor.aliases))
+        kind: EntityType = self._type_of_key(key)
+        return Builder(key, span.text, kind)
+
+    def _entity(self, doc: Doc, builder: Builder) -> Entity:
+        surface = list(dict.fromkeys(s.text for s in builder.spans))
+        name = builder.name
+        if builder.registry_id is None:
+            # the fullest form the article uses names a new entity: "Bruce Riedel", not "Riedel"
+            name = max(surface, key=lambda s: (len(_name_tokens(s)), len(s)))
+        aliases = [a for a in dict.fromkeys([*builder.aliases, *surface]) if a != name]
+        role = None
+        if builder.type == "PERSON":
+            for span in builder.spans:
+                role = role_for(doc, span)
+                if role:
+                    break
+        entity_id = builder.registry_id or new_entity_id(builder.type, name)
+        return Entity(
+            id=entity_id,
+            name=name,
+            type=builder.type,
+            aliases=aliases,
+            mentions=sorted(builder.mentions, key=lambda m: m.start),
+            registry_id=builder.registry_id,
+            role=role,
+            country=builder.country,
+        )
+
+
+def _generated(actor: Actor) -> bool:
+    return actor.type == "STATE" or actor.id.startswith("gov:")
+
+
+def _fold_states(found: list[Found]) -> list[Found]:
+    """A state acting in an article that also names its government is that government acting."""
+    governments = {f.key[4:] for f in found if f.key.startswith("gov:")}
+    return [
+        Found(f.start, f.end, f"gov:{f.key[6:]}", f.named, f.label)
+        if f.key.startswith("state:") and f.key[6:] in governments
+        else f
+        for f in found
+    ]
+
+
+def _unclaimed_pieces(ent: Span, claimed: set[int]) -> list[Span]:
+    pieces: list[Span] = []
+    start = None
+    for i in range(ent.start, ent.end + 1):
+        free = i < ent.end and i not in claimed
+        if free and start is None:
+            start = i
+        elif not free and start is not None:
+            pieces.append(ent.doc[start:i])
+            start = None
+    return pieces
+
+
+def _clean_name(span: Span, label: str) -> Span | None:
+    """The name inside a NER span: no leading article, title or verb, no trailing possessive or job."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while start < end and (
+        doc[start].is_punct
+        or doc[start].pos_ in {"DET", "VERB", "AUX", "ADP", "PRON", "ADV", "CCONJ", "SCONJ"}
+        or (label == "PERSON" and doc[start].lower_.rstrip(".") in vocab.TITLES)
+        or doc[start].lower_ in {"'s", "’s"}
+    ):
+        start += 1
+    while end > start and (
+        doc[end - 1].is_punct
+        or doc[end - 1].lower_ in {"'s", "’s", "'"}
+        or doc[end - 1].lower_ in vocab.TRAILING_JOB_WORDS
+        or doc[end - 1].pos_ in {"ADP", "CCONJ", "DET"}
+    ):
+        end -= 1
+    if start >= end:
+        return None
+    cleaned = doc[start:end]
+    text = cleaned.text
+    words = [t for t in cleaned if t.is_alpha]
+    if not words or len(text) < 2 or len(text) > 80 or "\n" in text:
+        return None
+    if not any(t.text[:1].isupper() for t in words):
+        return None
+    if any(t.lower_ in vocab.NOT_ACTORS for t in cleaned):
+        return None
+    if cleaned[0].lower_ == "operation":
+        return None  # military operations are events, not actors
+    for token in cleaned:
+        if token.pos_ in {"VERB", "AUX", "PRON", "ADV"} and not token.text[:1].isupper():
+            return None
+        if token.pos_ in {"AUX", "PRON"} or (token.pos_ == "VERB" and token.tag_ != "NNP"):
+            return None  # a headline fragment ("Is Once Again Running"), not a name
+    if label == "PERSON" and len(cleaned) == 1 and cleaned[0].pos_ not in {"PROPN"}:
+        return None
+    return cleaned
+
+
+def _name_tokens(text: str) -> tuple[str, ...]:
+    """Normalised name words without titles: "Mullah Mansoor" -> ("mansoor",)."""
+    words = normalize(text).split()
+    while words and words[0] in vocab.TITLES:
+        words = words[1:]
+    return tuple(words)
+
+
+def _acronym_owner(tokens: tuple[str, ...], orgs: dict[str, str]) -> str | None:
+    """The longer organisation an acronym stands for ("DCNF" -> Daily Caller News Foundation)."""
+    if len(tokens) != 1 or len(tokens[0]) < 2:
+        return None
+    for key, text in orgs.items():
+        initials = "".join(
+            w[0] for w in re.findall(r"[A-Z][\w'-]*", text) if w.lower() not in {"of", "the", "and"}
+        )
+        if initials.lower() == tokens[0]:
+            return key
+    return None
+
+
+def _org_type(span: Span, country_words: frozenset[str]) -> EntityType:
+    words = {t.lower_ for t in span}
+    if words & vocab.MEDIA_WORDS:
+        return "MEDIA"
+    if words & vocab.ARMED_WORDS:
+        return "ARMED_GROUP"
+    if words & vocab.GOVERNMENT_WORDS and words & country_words:
+        return "GOVERNMENT"  # "Afghan National Army", "Jordan Armed Forces"
+    return "ORGANIZATION"
