@@ -46,6 +46,7 @@ OBJECT_CONTROL = frozenset(
 PATIENT_OF = frozenset(
     {
         "arrest",
+        "search",
         "detention",
         "capture",
         "abduction",
@@ -72,7 +73,7 @@ TARGET_PREPS: dict[str, frozenset[str]] = {
     "PROTEST": frozenset({"against"}),
     "SANCTION": frozenset({"against", "on"}),
     "REQUEST": frozenset({"to"}),
-    "COERCE": frozenset({"on", "against"}),
+    "COERCE": frozenset({"on", "against", "for"}),
     "RETREAT": frozenset({"from"}),
 }
 TERRITORY_WORDS = frozenset(
@@ -213,6 +214,8 @@ def noun_anchor(noun: Token) -> Token | None:
     """The verb that licenses a nominal trigger, or None when the noun is not an event mention here."""
     dep = noun.dep_
     head = noun.head
+    if noun.lemma_.lower() == "search" and dep == "pobj" and head.lower_ == "in":
+        return head.head
     if dep in ("dobj", "nsubjpass") and head.lemma_.lower() in lex.LIGHT_VERBS:
         return head
     if dep == "conj" and head.pos_ == "NOUN":
@@ -247,12 +250,16 @@ def trigger_type(token: Token) -> str | None:
             return None  # workers "strike"; a missile strikes something
         if lemma == "back" and token.tag_ != "VBN" and first_child(token, "dobj") is None:
             return None
+        if lemma == "search" and not prep_objects(token, frozenset({"for"})):
+            return None  # searching a compound is no act against anyone; searching for a leader is
         if lemma == "move" and first_child(token, "dobj") is None and not is_passive(token):
             return None  # "moving apart"; relocation needs something moved
         return lex.VERB_TRIGGERS.get(lemma)
     if token.pos_ in ("NOUN", "PROPN"):
         lowered = token.lower_
         event_type = lex.NOUN_TRIGGERS.get(lemma) or lex.NOUN_TRIGGERS.get(lowered)
+        if lemma == "search" and token.head.lower_ == "in" and prep_objects(token, frozenset({"of"})):
+            return "COERCE"  # "an operation in search of a Haqqani leader"
         if lemma in ("responsibility", "credit") and token.head.lemma_.lower() == "claim":
             return None  # coded on the verb
         return event_type

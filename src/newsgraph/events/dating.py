@@ -79,4 +79,15 @@ def pick_time(trigger: Token, times: list[TimeExpr]) -> TimeExpr | None:
     outside = [time for time in times if time.start not in subtree]
     if outside:
         return min(outside, key=lambda time: abs(time.start - trigger.idx))
+    # "detained three insurgents while pursuing a commander last night": the parser often hangs
+    # the time on the subordinate clause; only clauses describing a noun are someone else's
+    described = {
+        token.idx
+        for node in root.subtree
+        if node.dep_ in ("relcl", "acl") and node is not root
+        for token in node.subtree
+    }
+    nested = [time for time in times if time.start not in described]
+    if nested:
+        return min(nested, key=lambda time: abs(time.start - trigger.idx))
     return None

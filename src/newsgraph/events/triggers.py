@@ -52,6 +52,9 @@ VERB_TRIGGERS: dict[str, str] = {
     "jail": "COERCE",
     "confiscate": "COERCE",
     "target": "COERCE",
+    "pursue": "COERCE",
+    "hunt": "COERCE",
+    "search": "COERCE",
     # cooperation
     "support": "SUPPORT",
     "endorse": "SUPPORT",
