@@ -14,6 +14,8 @@ from datasketch import MinHash, MinHashLSH
 
 NUM_PERM = 128
 SHINGLE = 5
+# The permutation scheme is fixed so that stored signatures stay comparable across datasketch versions.
+SCHEME = "affine32"
 THRESHOLD = 0.5  # estimated Jaccard similarity from which two bodies are one story
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -27,17 +29,18 @@ def shingles(body: str, size: int = SHINGLE) -> set[bytes]:
 
 
 def signature(body: str) -> MinHash:
-    minhash = MinHash(num_perm=NUM_PERM)
+    minhash = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
     minhash.update_batch(list(shingles(body)))
     return minhash
 
 
 def to_bytes(minhash: MinHash) -> bytes:
-    return bytes(np.asarray(minhash.hashvalues, dtype="<u8").tobytes())
+    return bytes(np.asarray(minhash.hashvalues, dtype="<u4").tobytes())
 
 
 def from_bytes(data: bytes) -> MinHash:
-    return MinHash(num_perm=NUM_PERM, hashvalues=np.frombuffer(data, dtype="<u8").astype(np.uint64))
+    values = np.frombuffer(data, dtype="<u4").astype(np.uint32)
+    return MinHash(num_perm=NUM_PERM, hashvalues=values, scheme=SCHEME)
 
 
 class NearDuplicateIndex:

@@ -76,7 +76,9 @@ documents = Table(
     Column("input_id", Text),
     Column("body", Text, nullable=False),
     Column("extraction", JSON, nullable=False),  # the derived record: the contract's JSON
-    Column("minhash", LargeBinary),  # MinHash signature (uint64 little-endian) for near-duplicates
+    Column(
+        "minhash", LargeBinary
+    ),  # MinHash signature (affine32 scheme, uint32 little-endian) for near-duplicates
     Column("ingested_at", DateTime(timezone=True), nullable=False),
 )
 
