@@ -7,7 +7,7 @@ import logging
 
 from newsgraph.errors import EmptyInputError
 from newsgraph.model import Document
-from newsgraph.reading.html import parse_html
+from newsgraph.reading.html import fragment_text, parse_html
 from newsgraph.reading.plaintext import parse_text
 from newsgraph.reading.published import PublishedDate, infer_from_text, normalise
 from newsgraph.reading.records import RawRecord
@@ -27,6 +27,9 @@ def build_document(record: RawRecord) -> Document:
     if record.kind == "html":
         page = parse_html(record.content, record.url)
         body = page.body
+        if not body.strip() and record.input_format == "feed":
+            # A feed entry is a fragment, often a short summary below trafilatura's article threshold.
+            body = fragment_text(record.content)
         title = title or page.title
         authors = authors or page.authors
         outlet = outlet or page.outlet

@@ -62,13 +62,25 @@ def _decode_known(data: bytes) -> str | None:
 def _decode_detected(data: bytes, source: str) -> str:
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ReadError(source, "binary file (NUL bytes), not text")
-    best = from_bytes(data[:1_000_000]).best()
+    results = from_bytes(data[:1_000_000])
+    best = results.best()
     if best is None:
         raise ReadError(source, "binary or undecodable file: no text encoding fits")
-    text = data.decode(best.encoding, errors="replace")
+    encoding = best.encoding
+    # On short texts several single-byte code pages fit equally well (cp1250 and cp1252 differ in a
+    # few letters); news in Latin script is far more often Windows-1252, so it wins a tie.
+    for candidate in results:
+        if (
+            candidate.encoding == "cp1252"
+            and candidate.chaos <= best.chaos
+            and candidate.coherence >= best.coherence
+        ):
+            encoding = "cp1252"
+            break
+    text = data.decode(encoding, errors="replace")
     if _looks_binary(text):
         raise ReadError(source, "binary file: too many control characters for text")
-    LOGGER.debug("%s decoded as %s", source, best.encoding)
+    LOGGER.debug("%s decoded as %s", source, encoding)
     return text
 
 

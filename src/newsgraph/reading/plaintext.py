@@ -36,6 +36,11 @@ _OUTLET_IN_TERMS = re.compile(
     re.IGNORECASE,
 )
 
+# "KABUL, Afghanistan (Reuters) — ...", "GAO, Mali, May 14, 2019 (AP) - ...": the wire service that filed it.
+_DATELINE_AGENCY = re.compile(
+    r"^[A-Z][A-Z .'\-]{1,40}(?:,[\w .,]{1,60})?\s*\((?P<agency>[A-Z][\w .&'\-]{1,40})\)\s*[—–\-]"
+)
+
 
 @dataclass
 class TextArticle:
@@ -95,6 +100,9 @@ def parse_text(text: str, title_hint: str | None = None) -> TextArticle:
         article.outlet = _outlet_from_terms(article.license)
     if article.published is None and body_lines:
         article.published = dateline(body_lines[0])
+    if article.outlet is None and body_lines:
+        agency = _DATELINE_AGENCY.match(body_lines[0])
+        article.outlet = agency.group("agency") if agency else None
     return article
 
 
