@@ -78,9 +78,9 @@ EXTRA_DEMONYMS: dict[str, list[str]] = {
     "AF": ["Afghans", "Afghani"],
     "IL": ["Israeli", "Israelis"],
     "PS": ["Palestinian", "Palestinians"],
-    "KR": ["South Korean", "South Koreans"],
     "KP": ["North Korean", "North Koreans"],
     "SA": ["Saudi", "Saudis"],
+    "KR": ["South Korean", "South Koreans", "Korean", "Koreans"],
     "AE": ["Emirati", "Emiratis"],
 }
 
@@ -92,7 +92,8 @@ MIN_ALT_POP = 15000
 MIN_POP = 1000
 
 # `names` and `demonyms` are stored folded (see names.fold), so loading needs no per-name work.
-FIELDS = ("id", "name", "feature", "country", "admin1", "lat", "lon", "population", "names", "demonyms")
+# `capital` is 1 for a country's capital (GeoNames PPLC-like): news uses "Washington", "Kabul" for them.
+FIELDS = ("id", "name", "feature", "country", "admin1", "lat", "lon", "population", "names", "demonyms", "capital")
 
 
 def _package_file(package: str, relative: str) -> Path:
@@ -153,7 +154,7 @@ def build() -> list[dict[str, Any]]:
         codes = {iso, country.get("iso3"), (extra.get("ISO") or {}).get("alpha3")}
         names = [extra.get("name", "")] + [s for s in extra.get("altSpellings", []) if s not in codes]
         names += COUNTRY_EXTRA_NAMES.get(iso, [])
-        demonyms = [extra.get("demonym", "")] + EXTRA_DEMONYMS.get(iso, [])
+        demonyms = [extra.get("demonym", ""), *EXTRA_DEMONYMS.get(iso, [])]
         demonyms += [d + "s" for d in demonyms if d and not d.endswith(("s", "sh", "ch", "ese"))]
         rows.append(
             {
@@ -259,7 +260,16 @@ def build() -> list[dict[str, Any]]:
             }
         )
 
-    # Populated places.
+    # Populated places. The capital of each country is its most populous town of the capital's name.
+    capitals: dict[str, tuple[int, int]] = {}
+    for city in cities.values():
+        iso = city["countrycode"]
+        capital = (countries.get(iso) or {}).get("capital")
+        if capital and (fold(city["name"]) == fold(capital)):
+            population = int(city.get("population") or 0)
+            if iso not in capitals or capitals[iso][1] < population:
+                capitals[iso] = (city["geonameid"], population)
+    capital_ids = {ident for ident, _ in capitals.values()}
     for city in cities.values():
         if int(city.get("population") or 0) < MIN_POP:
             continue
@@ -280,6 +290,7 @@ def build() -> list[dict[str, Any]]:
                 "geonames_id": city["geonameid"],
                 "names": names,
                 "demonyms": [],
+                "capital": 1 if city["geonameid"] in capital_ids else 0,
             }
         )
     return rows
@@ -300,7 +311,7 @@ def write(rows: list[dict[str, Any]], path: Path = OUT) -> None:
         handle.write("\t".join(FIELDS) + "\n")
         for row in rows:
             row["names"] = [row["name"], *row["names"]]
-            handle.write("\t".join(_cell(row[field]) for field in FIELDS) + "\n")
+            handle.write("\t".join(_cell(row.get(field, 0)) for field in FIELDS) + "\n")
     LOGGER.info("wrote %d entries to %s (%d bytes)", len(rows), path, path.stat().st_size)
 
 

@@ -52,7 +52,8 @@ def _actor_span(found: Analysis, candidate: Candidate) -> bool:
         if entity.type not in NON_PLACE_ACTORS:
             continue
         for mention in entity.mentions:
-            if mention.start <= candidate.start and candidate.end <= mention.end:
+            # Only the actor's whole name: "Afghan" inside "Afghan Taliban" still names a country.
+            if mention.start == candidate.start and candidate.end == mention.end:
                 return True
     return False
 

@@ -33,6 +33,7 @@ class Entry:
     lat: float
     lon: float
     population: int
+    capital: bool = False
 
     @property
     def geonames_id(self) -> int | None:
@@ -41,7 +42,10 @@ class Entry:
 
 def _entry(cells: list[str]) -> Entry:
     ident, name, feature, country, admin1, lat, lon, population = cells[:8]
-    return Entry(ident, name, feature, country or None, admin1 or None, float(lat), float(lon), int(population))
+    capital = len(cells) > 10 and cells[10] == "1"
+    return Entry(
+        ident, name, feature, country or None, admin1 or None, float(lat), float(lon), int(population), capital
+    )
 
 
 @dataclass

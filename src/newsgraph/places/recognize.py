@@ -161,21 +161,35 @@ def find(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
             if span is not None and gaz.demonym(span.text):
                 claim(span, "demonym")
 
+    persons = [False] * len(doc)
     blocked = [False] * len(doc)
     for ent in doc.ents:
         if ent.label_ in BLOCKING_LABELS:
             for i in range(ent.start, ent.end):
                 blocked[i] = True
+                persons[i] = ent.label_ == "PERSON"
+
+    # Demonyms and country adjectives anywhere but in a person's name ("Russian" in "Russian Higher School
+    # of Economics", "Korean" the model did not tag): they name the country they derive from.
+    for i, token in enumerate(doc):
+        if taken[i] or persons[i] or not token.text[:1].isupper():
+            continue
+        for j in (i + 2, i + 1):
+            if j <= len(doc) and not any(taken[k] for k in range(i, j)) and gaz.demonym(doc[i:j].text):
+                claim(doc[i:j], "demonym")
+                break
 
     # Gazetteer names the model missed: runs of proper nouns, longest match first, dictionary look-ups only.
+    # Inside an organisation's or event's name ("University of California", "Dubai World Cup") only
+    # countries, first-level divisions and large towns count; inside a person's name nothing does.
     i = 0
     while i < len(doc):
-        if taken[i] or blocked[i] or not doc[i].text[:1].isupper():
+        if taken[i] or persons[i] or not doc[i].text[:1].isupper():
             i += 1
             continue
         match: tuple[int, str] | None = None
         for j in range(min(len(doc), i + 4), i, -1):
-            if any(taken[k] or blocked[k] for k in range(i, j)) or not _proper_run(doc, i, j):
+            if any(taken[k] or persons[k] for k in range(i, j)) or not _proper_run(doc, i, j):
                 continue
             key = fold(doc[i:j].text)
             if gaz.has_name(key):
@@ -191,7 +205,8 @@ def find(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
         strong = any(
             e.feature in ("country", "admin1", "region") or e.population >= MIN_POPULATION_UNTAGGED for e in entries
         )
-        if strong or locative or span.end > j:
+        embedded = any(blocked[k] for k in range(span.start, span.end))
+        if strong or (not embedded and (locative or span.end > j)):
             claim(span, "gazetteer")
         i = span.end
 

@@ -20,11 +20,12 @@ from newsgraph.places.recognize import Candidate
 
 LOGGER = logging.getLogger(__name__)
 
-FEATURE_PRIOR = {"country": 4.0, "region": 3.5, "admin1": 2.0, "admin2": 0.0, "city": 0.0, "other": 0.0}
+FEATURE_PRIOR = {"country": 4.0, "region": 3.5, "admin1": 1.0, "admin2": 0.0, "city": 0.0, "other": 0.0}
+CAPITAL = 2.5  # "Washington", "Kabul": a bare capital's name usually means the capital
 HINT_MATCH = 4.0
 HINT_MISMATCH = -3.0
-COUNTRY_IN_PLAY = 3.0
-ADMIN1_IN_PLAY = 3.0
+COUNTRY_IN_PLAY = 2.5
+ADMIN1_IN_PLAY = 1.5
 CONTAINED_IN_NEXT = 8.0  # "Springfield, Illinois": the next name is this entry's division or country
 _CONTAINER_GAP = re.compile(r"^\s*(,|of|in)\s*(the\s+)?$", re.IGNORECASE)
 
@@ -50,6 +51,8 @@ def _options(candidate: Candidate, gaz: Gazetteer) -> list[Entry]:
 
 def _prior(entry: Entry, candidate: Candidate) -> float:
     score = math.log10(entry.population + 10) + FEATURE_PRIOR.get(entry.feature, 0.0)
+    if entry.capital:
+        score += CAPITAL
     if candidate.hint:
         score += HINT_MATCH if entry.feature == candidate.hint else HINT_MISMATCH
     elif entry.feature == "admin2":
@@ -92,9 +95,8 @@ def resolve(text: str, candidates: list[Candidate], gaz: Gazetteer) -> list[Reso
                 others = countries[entry.country] - (1 if own is not None and own.country == entry.country else 0)
                 if others > 0:
                     value += COUNTRY_IN_PLAY
-            if entry.feature in ("city", "admin2") and entry.country and entry.admin1:
-                if admins[(entry.country, entry.admin1)] > 0:
-                    value += ADMIN1_IN_PLAY
+            if entry.feature in ("city", "admin2") and admins[(entry.country or "", entry.admin1 or "")] > 0:
+                value += ADMIN1_IN_PLAY
             if nxt is not None and entry.feature != "country" and _inside(entry, nxt):
                 value += CONTAINED_IN_NEXT
             return value
