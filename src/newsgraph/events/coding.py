@@ -305,7 +305,7 @@ def casualty_figures(verb: Token) -> dict[str, int]:
 
 
 def restates(patient: Token | None) -> bool:
-    """"The commander and three additional insurgents were detained": people counted before."""
+    """ "The commander and three additional insurgents were detained": people counted before."""
     if patient is None:
         return False
     if patient.lower_ in ("them", "they", "these", "those"):
@@ -314,7 +314,7 @@ def restates(patient: Token | None) -> bool:
 
 
 def aggregate(verb: Token) -> bool:
-    """"... have detained more than 35 leaders since the first of the year": a running total."""
+    """ "... have detained more than 35 leaders since the first of the year": a running total."""
     perfect = any(child.dep_ == "aux" and child.lemma_ == "have" for child in verb.children)
     since = any(child.dep_ == "prep" and child.lower_ == "since" for child in verb.children)
     return since or (perfect and any(token.lower_ == "since" for token in verb.sent))
@@ -369,9 +369,9 @@ def modality_of(trigger: Token, anchor: Token | None) -> tuple[Modality, Token |
         head = node.head
         lemma = head.lemma_.lower()
         infinitive = any(child.lower_ == "to" and child.dep_ == "aux" for child in node.children)
-        if node.dep_ in ("xcomp", "ccomp", "advcl", "acl", "relcl") and infinitive:
-            if lemma in lex.PLAN_VERBS or head.pos_ == "NOUN" or node.dep_ == "advcl":
-                planned = True
+        purpose = lemma in lex.PLAN_VERBS or head.pos_ == "NOUN" or node.dep_ == "advcl"
+        if node.dep_ in ("xcomp", "ccomp", "advcl", "acl", "relcl") and infinitive and purpose:
+            planned = True
         if node.dep_ in ("ccomp", "xcomp", "relcl", "conj", "advcl"):
             if lemma in lex.HEDGE_VERBS:
                 hedged = True
@@ -381,9 +381,8 @@ def modality_of(trigger: Token, anchor: Token | None) -> tuple[Modality, Token |
                 reported_by = first_child(head, "nsubj") or head
         if any(child.dep_ == "neg" for child in head.children) and node.dep_ in ("xcomp",):
             negated = True
-        if node.dep_ in ("advcl", "relcl", "acl", "pcomp", "prep", "pobj", "conj"):
-            if node.dep_ != "conj":
-                break
+        if node.dep_ in ("advcl", "relcl", "acl", "pcomp", "prep", "pobj"):
+            break  # the governing clause's hedges and plans are not this event's
         node = head
     if reported_by is None:
         reported_by = inverted_report(trigger)

@@ -112,9 +112,9 @@ def build(mention: Mention, sent: Span, found: Analysis, resolver: Resolver) -> 
     target = resolver.resolve(mention.target)
     if source is not None and target is not None and source.id == target.id:
         target = None
-    if target is None and not mention.counts:
-        if source is None or mention.modality == "planned" or mention.type in DYADIC:
-            return None  # no one acted upon: a generic, hypothetical or half-parsed mention
+    vague = source is None or mention.modality == "planned" or mention.type in DYADIC
+    if target is None and not mention.counts and vague:
+        return None  # no one acted upon: a generic, hypothetical or half-parsed mention
     attributed = resolver.resolve(mention.attribution, create=False) if mention.attribution else None
     modality = mention.modality
     claim_speaker = speaker_of(found.claims, mention.trigger.idx)
@@ -174,7 +174,9 @@ def event_place(mention: Mention, sent: Span, found: Analysis) -> Place | None:
         place = place_at(found, token)
         if place is None:
             continue
-        locative = any(ancestor.dep_ == "prep" and ancestor.lower_ in LOCATIVE for ancestor in token.ancestors)
+        locative = any(
+            ancestor.dep_ == "prep" and ancestor.lower_ in LOCATIVE for ancestor in token.ancestors
+        )
         rank = (0 if token.i in subtree else 2) + (0 if locative else 1)
         candidates.append((rank, token.i, place))
     return min(candidates, key=lambda item: (item[0], item[1]))[2] if candidates else None
@@ -272,7 +274,7 @@ def merge(drafts: list[Draft]) -> list[Draft]:
 
 
 def join_coordinated(drafts: list[Draft]) -> list[Draft]:
-    """"arrested a Taliban leader and detained three insurgents": one event, its figures added up.
+    """ "arrested a Taliban leader and detained three insurgents": one event, its figures added up.
 
     Coordinated verbs of one type in one sentence report one operation; the figures of its parts
     add up, and the target that names an actor the actors stage knows is kept.
