@@ -18,10 +18,30 @@ from newsgraph.events.counts import VAGUE
 from newsgraph.model import Entity, Event, Extraction, Mention, Place, TimeExpr
 from newsgraph.nlp.analysis import Analysis
 
-CONTRACT_TYPES = (
-    "AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN PROTEST SANCTION "
-    "MOBILIZE COERCE ASSAULT RELOCATE DEFECT CLAIM_TERRITORY CLAIM_RESPONSIBILITY LEADERSHIP_CHANGE DEATH"
-).split()
+CONTRACT_TYPES = [
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+    "RELOCATE",
+    "DEFECT",
+    "CLAIM_TERRITORY",
+    "CLAIM_RESPONSIBILITY",
+    "LEADERSHIP_CHANGE",
+    "DEATH",
+]
 
 
 @pytest.fixture(scope="module")
