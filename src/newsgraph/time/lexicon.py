@@ -55,7 +55,7 @@ VAGUE_PATTERN = r"(?:a\s+few|few|several|many|some|numerous|various)"
 
 _WORD_NUMBER = "|".join(sorted([*_ONES, *_TENS], key=len, reverse=True))
 NUMBER_WORD = rf"(?:(?:{_WORD_NUMBER})(?:[- ](?:{_WORD_NUMBER}))?(?:\s+(?:hundred|thousand))?)"
-NUMBER = rf"(?i:\d+(?:[.,]\d+)?(?:\s+\d/\d)?|{NUMBER_WORD}|an?|a\s+couple\s+of|a\s+couple|couple\s+of|a\s+dozen|dozens\s+of|hundreds\s+of)"
+NUMBER = rf"(?i:\d+(?:[.,]\d+)?(?:\s+\d/\d)?|{NUMBER_WORD}|an?\s+(?:hundred|thousand)|an?|a\s+couple\s+of|a\s+couple|couple\s+of|a\s+dozen|dozens\s+of|hundreds\s+of)"
 
 
 def parse_number(text: str) -> float | None:
@@ -66,6 +66,8 @@ def parse_number(text: str) -> float | None:
     joined = " ".join(words)
     if joined in ("a", "an"):
         return 1
+    if words[0] in ("a", "an") and len(words) == 2 and words[1] in ("hundred", "thousand"):
+        return 100 if words[1] == "hundred" else 1000
     if "couple" in joined:
         return 2
     if joined in ("a dozen",):

@@ -36,20 +36,22 @@ def verb_tense(verb: Token) -> Tense | None:
     words = {child.lower_ for child in aux}
     if words & _FUTURE_AUX or (verb.lower_ in _FUTURE_AUX):
         return "FUTURE"
-    if "have" in words or "has" in words or "had" in words:
+    if verb.lemma_ in _SCHEDULE_VERBS:
+        return "FUTURE"  # "has scheduled a news conference Thursday"
+    if words & {"have", "has", "had", "'ve"}:
         return "PAST"
     if any(child.tag_ == "MD" for child in aux):
-        return "FUTURE"  # "would leave Monday", "could come as early as Tuesday"
-    if verb.lemma_ in _SCHEDULE_VERBS:
-        return "FUTURE"  # "scheduled a news conference Thursday"
+        # "would leave Monday", "could come as early as Tuesday"; a modal passive ("could be
+        # located Wednesday") says nothing about direction.
+        return "FUTURE" if verb.tag_ == "VB" and "be" not in words else None
     if "to" in words and verb.tag_ == "VB" and verb.head.tag_ in ("VBZ", "VBP", "MD"):
         return "FUTURE"  # "is to resume trading Tuesday"
-    if "going" in words and any(c.lower_ == "to" for c in aux):
-        return "FUTURE"
     if any(child.tag_ == "VBD" for child in aux) or verb.tag_ == "VBD":
         return "PAST"
-    # An infinitive or participle inherits from the verb it depends on ("plans to meet Monday").
-    if verb.tag_ in ("VB", "VBG", "VBN") and verb.dep_ in ("xcomp", "ccomp", "advcl", "conj", "relcl", "acl"):
+    if verb.tag_ == "VBN" and not aux:
+        return "PAST"  # a bare participle: "the agreement, announced Friday"
+    # An infinitive or gerund inherits from the verb it depends on ("plans to meet Monday").
+    if verb.tag_ in ("VB", "VBG") and verb.dep_ in ("xcomp", "ccomp", "advcl", "conj", "relcl", "acl"):
         head = verb.head
         if head is not verb:
             if head.lemma_ in _FUTURE_VERBS and verb.tag_ == "VB":

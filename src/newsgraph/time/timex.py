@@ -104,24 +104,53 @@ def _unit_letter(unit: str, amount: str) -> str:
     letter = UNITS[unit]
     if letter == "WE":
         letter = "WE"
+    split = _fractional(letter, amount, unit in TIME_UNITS)
+    if split:
+        return split
     if unit in TIME_UNITS:
         return f"PT{amount}{letter}"
     if letter == "DE":
-        return f"P{amount}DE" if amount == "X" else f"P{int(float(amount) * 10)}Y"
+        return "PXY" if amount == "X" else f"P{int(float(amount) * 10)}Y"
     if letter == "CE":
         return f"P{amount}CE" if amount == "X" else f"P{int(float(amount) * 100)}Y"
     return f"P{amount}{letter}"
 
 
-def _amount(num: str | None) -> str:
+def _amount(num: str | None, half: bool = False) -> str:
     if num is None:
         return "1"
-    value = parse_number(num)
+    value = parse_number(re.sub(r"(?i)\s+and\s+a\s+half$", "", num))
     if value is None:
         return "X"
+    if half or re.search(r"(?i)and\s+a\s+half$", num):
+        value += 0.5
     if value == int(value):
         return str(int(value))
     return f"{value:g}"
+
+
+# A fractional amount is written with the next smaller unit, as TimeBank does: P2Y6M, PT5H30M.
+_SPLIT_DATE = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7)}
+_SPLIT_TIME = {"H": ("M", 60), "M": ("S", 60)}
+
+
+def _fractional(letter: str, amount: str, time: bool) -> str | None:
+    try:
+        value = float(amount)
+    except ValueError:
+        return None
+    whole = int(value)
+    if value == whole:
+        return None
+    if letter == "D" and not time:
+        return f"P{whole}DT{round((value - whole) * 24)}H" if whole else f"PT{round(value * 24)}H"
+    table = _SPLIT_TIME if time else _SPLIT_DATE
+    if letter not in table:
+        return None
+    small, factor = table[letter]
+    rest = round((value - whole) * factor)
+    head = f"{whole}{letter}" if whole else ""
+    return f"PT{head}{rest}{small}" if time else f"P{head}{rest}{small}"
 
 
 def _unit_of(match: re.Match[str]) -> str:
@@ -148,7 +177,12 @@ def _note_day(ctx: Context, date: dt.date | None) -> None:
 
 
 # --------------------------------------------------------------------------- handlers
+_DATELINE = re.compile(r"\s*\((?:[A-Z][\w.]*\s?){1,3}\)\s*(?:--|_|-)")
+
+
 def _full_date(match: re.Match[str], ctx: Context) -> Result:
+    if _DATELINE.match(ctx.text, match.end()):
+        return None  # "WASHINGTON, March 12 (Xinhua) --": the dateline restates the publication date
     month = _month(match)
     day = int(match.group("day"))
     year_text = _group(match, "year")
@@ -337,6 +371,8 @@ def _calendar_unit(match: re.Match[str], ctx: Context) -> Result:
     if unit == "year":
         return cal.shift_year(anchor, offset), "DATE"
     if unit == "decade" and anchor.year is not None:
+        if rel in ("past", "last") and "the" in match.group("rel").lower():
+            return "P10Y", "DURATION"  # "the past decade" is the ten years just gone
         return f"{anchor.year // 10 + offset:03d}", "DATE"
     if unit == "century" and anchor.year is not None:
         return f"{anchor.year // 100 + offset:02d}", "DATE"
@@ -347,8 +383,12 @@ def _duration(match: re.Match[str], ctx: Context) -> Result:
     unit = _unit_of(match)
     amount = _amount(_group(match, "num"))
     phrase = match.group(0).lower()
+    if "half" in phrase:
+        amount = _amount(re.sub(r"(?i)\s+and\s+a\s+half.*", "", _group(match, "num") or "a"), half=True)
     if phrase.endswith("old"):
         return None  # ages ("a 6-year-old") are not time expressions in TimeML
+    if unit == "second" and re.match(r"(?i:an?\s+second)$", phrase):
+        return None  # "a second time": the ordinal, not a second of time
     if unit == "quarter" and (amount == "1" or "-quarters" in phrase or ctx.text.startswith(" of", match.end())):
         return None  # fractions: "a quarter of", "three-quarters"
     if unit == "weekend":
@@ -555,6 +595,19 @@ def _anaphoric_year(match: re.Match[str], ctx: Context) -> Result:
     return cal.fmt_year(None if base is None else base + offset), "DATE"
 
 
+def _week_of_month(match: re.Match[str], ctx: Context) -> Result:
+    month = _month(match)
+    year = cal.month_year(ctx.anchor, month, _tense(match, ctx))
+    if year is None:
+        return f"XXXX-{month:02d}", "DATE"
+    word = match.group("word").lower()
+    if word in ("last", "final"):
+        last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+        return cal.fmt_week(last - dt.timedelta(days=3)), "DATE"
+    first = dt.date(year, month, 1)
+    return cal.fmt_week(first + dt.timedelta(days=3 + 7 * (ORDINALS[word] - 1))), "DATE"
+
+
 def _the_weekend(match: re.Match[str], ctx: Context) -> Result:
     # The weekend just gone, unless the clause looks ahead.
     date = ctx.anchor.date
@@ -616,7 +669,7 @@ RULES: tuple[Rule, ...] = (
     _r(
         "bare-month",
         rf"(?:{_REL_PREFIX}\s+|{_EARLY}|{_PREP_BEFORE_MONTH}|\b(?=(?:January|February|April|July|September|October|November|December)\b))"
-        rf"\b{_BARE_MONTH}(?:\s+(?P<yrel>(?i:this|last|next))\s+year)?(?![\w-])",
+        rf"\b{_BARE_MONTH}(?:\s+(?P<yrel>(?i:this|last|next))\s+year)?(?![\w-])(?!\s+(?:of\s+the|for|of\s+[A-Z])\b)",
         _bare_month,
     ),
     _r(
@@ -679,11 +732,12 @@ RULES: tuple[Rule, ...] = (
     _r(
         "recent-units",
         r"\b(?i:recent)\s+(?P<unit>(?i:year|month|week|day|decade|quarter))s\b",
-        lambda m, c: (("PXM", "DURATION") if _unit_of(m) == "quarter" else _bare_units(m, c)),
+        # TimeBank: "recent months" is a vague duration, "recent years" a past reference.
+        lambda m, c: (("PXM", "DURATION") if _unit_of(m) in ("quarter", "month") else ("PAST_REF", "DATE")),
     ),
     _r(
         "future-ref",
-        r"\b(?i:the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|the\s+(?:short|near|long)\s+term|(?:the\s+)?coming\s+(?:years|months|weeks|days|decades)|future)\b(?!-)",
+        r"\b(?i:the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|the\s+(?:short|near|long)\s+term|(?:the\s+)?coming\s+(?:years|months|weeks|days|decades)|(?<=\b[Ii]n\s)future)\b(?!-)",
         _ref("FUTURE_REF"),
     ),
     _r(
@@ -691,6 +745,12 @@ RULES: tuple[Rule, ...] = (
         r"(?:(?i:earlier|later|early|late|the\s+(?:end|beginning|start|middle|rest|remainder)\s+of)\s+)?\b(?P<rel>(?i:this|last|next|past|previous|coming|current|the\s+(?:current|coming|past|previous)))\s+(?P<unit>(?i:week|weekend|month|year|quarter|decade|century))\b(?!-)",
         _calendar_unit,
     ),
+    _r(
+        "week-of-month",
+        rf"\b(?i:the\s+)?(?P<word>(?i:first|second|third|fourth|last|final))\s+(?i:week)\s+(?i:of|in)\s+{_BARE_MONTH}\b",
+        _week_of_month,
+    ),
+    _r("the-day", r"\b(?i:the\s+day)\b(?!\s+(?:before|after|of|when|that|[A-Z]))", _anaphoric_day),
     _r("the-weekend", r"\b(?i:the\s+weekend)\b", _the_weekend),
     _r("the-year", r"\b(?i:the\s+year)\b(?!\s+(?:\d|two|nineteen|twenty|before|after|when|that|earlier|ago|[A-Z]))", _the_year),
     _r("year-end", r"\b(?i:year-end|the\s+end\s+of\s+the\s+year)\b", _year_end),
@@ -710,7 +770,7 @@ RULES: tuple[Rule, ...] = (
         "duration",
         rf"(?:(?i:each\s+of\s+)?(?i:the|a|an|his|her|its|their)\s+)?(?:(?i:past|last|next|previous|coming|first|final|following|preceding|ensuing|remaining|initial|additional|further|latest)\s+)?"
         rf"(?:(?i:about|around|nearly|almost|some|more\s+than|less\s+than|no\s+more\s+than|at\s+least|at\s+most|over|roughly|only|just|up\s+to|under|approximately|barely|fully|another|an\s+additional)\s+)?"
-        rf"\b{NUM}(?:[\s-]+(?i:more|full|straight|consecutive|additional|long))?[\s-]+{UNIT}(?:(?:\s+|-)(?i:old|long))?\b(?!-)",
+        rf"\b{NUM}(?:\s+(?i:and\s+a\s+half))?(?:[\s-]+(?i:more|full|straight|consecutive|additional|long|trading|business|working|calendar))?[\s-]+{UNIT}(?P<half>\s+(?i:and\s+a\s+half))?(?:(?:\s+|-)(?i:old|long))?\b(?!-)",
         _duration,
     ),
     _r(
