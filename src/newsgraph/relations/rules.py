@@ -131,11 +131,11 @@ def gap_rules(index: RefIndex, sent: Span) -> Iterator[Candidate]:
         pa, pb = index.place_for(first), index.place_for(second)
         if pa and pb and pa.id != pb.id:
             if text in {"'s", "’s"}:
-                if _can_contain(pa, pb):
+                if _can_contain(pb, pa):
                     yield Candidate("LOCATED_IN", pb, pa, sent, "place-possessive")
             elif (
                 _LOCATION_GAP.match(text)
-                and _can_contain(pb, pa)
+                and _can_contain(pa, pb)
                 and (text != "," or _strong_container(pb, pa))
             ):
                 yield Candidate("LOCATED_IN", pa, pb, sent, "place-in-place")
