@@ -169,12 +169,27 @@ class Resolver:
                         hit = self._resolve(pobj, create, depth + 1)
                         if hit is not None:
                             return hit
+        follower = self._apposed(token)
+        if follower is not None:
+            return follower
         if self._anaphoric_group(token):
             hit = self.antecedent(token)
             if hit is not None:
                 return hit
         if create:
             return self._create(token)
+        return None
+
+    def _apposed(self, token: Token) -> Entity | None:
+        """An entity named right after the phrase: an apposition the parser missed ("its production
+        team As-Sahab" where "As" was read as a preposition)."""
+        if token.pos_ != "NOUN":
+            return None
+        end = token.idx + len(token.text)
+        for entity in self.found.entities:
+            for mention in entity.mentions:
+                if end < mention.start <= end + 2 and not token.doc.text[end : mention.start].strip(" ,"):
+                    return entity
         return None
 
     @staticmethod

@@ -118,6 +118,8 @@ def build(mention: Mention, sent: Span, found: Analysis, resolver: Resolver) -> 
     attributed = resolver.resolve(mention.attribution, create=False) if mention.attribution else None
     modality = mention.modality
     claim_speaker = speaker_of(found.claims, mention.trigger.idx)
+    if claim_speaker is not None and claim_speaker in (getattr(source, "id", None), getattr(target, "id", None)):
+        claim_speaker = None  # a participant's own statement is the event, not a report of it
     if attributed is None and claim_speaker is not None:
         attributed = next((entity for entity in found.entities if entity.id == claim_speaker), None)
         if modality == "asserted":
@@ -215,17 +217,20 @@ def fill_context(doc: Doc, drafts: list[Draft], found: Analysis) -> None:
         for time in found.times
         if (value := calendar_value(time, found.published)) and not aside(text, time.start, time.end)
     )
-    last_place: str | None = None
+    last_place: tuple[int, str | None] | None = None
     for draft in drafts:
         event = draft.event
         if not draft.date_explicit:
             # the last date the narrative gave before this sentence ("In Kunduz last night, ...")
             before = [value for end, value in dated if end <= (event.evidence_start or 0)]
             event.date = before[-1] if before else found.published
+        paragraph = text.rfind("\n", 0, event.evidence_start or 0)
         if draft.place_explicit:
-            last_place = event.place
+            last_place = (paragraph, event.place)
+        elif last_place is not None and last_place[0] == paragraph:
+            event.place = last_place[1]  # the place the paragraph already gave
         else:
-            event.place = last_place or place_before(doc, found, draft.trigger.idx)
+            event.place = place_before(doc, found, draft.trigger.idx)
 
 
 def place_before(doc: Doc, found: Analysis, offset: int) -> str | None:
