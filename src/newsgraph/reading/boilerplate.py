@@ -70,7 +70,8 @@ _CONTROL = re.compile(
     r"^\s*(?:font size|text size|listen(?: to this (?:article|story))?|\d+\s*min(?:ute)?s? read|"
     r"play video|watch(?: video)?|audio|reading time\b.{0,20}|image|photo|video|caption|"
     r"(?:image|photo|video)\s*(?:credit|:)|zoom|close|menu|skip to (?:main )?content|"
-    r"print(?:er[- ]friendly)?(?: version)?|a+\s*a+|[+\-−]\s*a)\s*:?\s*$",
+    r"print(?:er[- ]friendly)?(?: version)?|a+\s*a+|[+\-−]\s*a|for immediate release|"
+    r"download (?:the )?(?:pdf|app|file)|(?:embargoed|not for publication) until\b.{0,40})\s*:?\s*$",
     re.IGNORECASE,
 )
 

@@ -116,6 +116,7 @@ def _read_head(lines: list[str], article: TextArticle, title_hint: str | None) -
         last_head = 0
     elif (
         len(lines) > 1
+        and len(re.findall(r"[^\W\d_]{2,}", first)) >= 2  # "2011-11-S-034" is a reference, not a title
         and not is_prose(first)
         and len(first) <= 200
         and not bp.is_furniture(first)
