@@ -39,10 +39,17 @@ LOGGER = logging.getLogger(__name__)
 
 OUT = Path(__file__).resolve().parents[1] / "data" / "gazetteer.tsv.gz"
 
-# Country points that the source gives poorly for toponym resolution. The United States' Factbook point
-# (38N 97W) is 240 km from the conventional geographic centre of the contiguous states near Lebanon,
-# Kansas, which gazetteers (GeoNames included) use for the country.
-COUNTRY_POINT_FIXES: dict[str, tuple[float, float]] = {"US": (39.76, -98.5)}
+# GeoNames' own country points (geonames.org country features, CC BY 4.0) for the large countries whose
+# Factbook point in countryinfo lies more than 150 km from them: a resolver scored against GeoNames puts
+# every mention of these countries "wrong" otherwise. The United States' is the geographic centre of the
+# contiguous states near Lebanon, Kansas.
+COUNTRY_POINT_FIXES: dict[str, tuple[float, float]] = {
+    "US": (39.76, -98.5),
+    "CA": (60.10867, -113.64258),
+    "IN": (22.0, 79.0),
+    "AU": (-25.0, 135.0),
+    "LY": (28.0, 17.0),
+}
 
 # Short forms newsrooms use for countries that are not among the source's alternate spellings, or that
 # the source lists only as ISO codes (which we otherwise drop: "IN", "IT", "AM" are English words).

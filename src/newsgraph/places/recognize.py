@@ -61,6 +61,16 @@ DETERMINERS = {"the", "a", "an"}
 MIN_POPULATION_UNTAGGED = 100_000
 
 
+# Capitalised words that are place names somewhere but here are headings, months or compass points.
+GENERIC_WORDS = {
+    "centre", "center", "central", "north", "south", "east", "west", "gulf", "coast", "delta", "valley",
+    "capital", "downtown", "city", "county", "state", "island", "lake", "river", "bay", "park", "metro",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "easter", "christmas", "university", "college", "school", "church", "hospital", "airport", "street",
+}
+
+
 @dataclass
 class Candidate:
     start: int  # character offsets into doc.text
@@ -202,11 +212,16 @@ def find(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
         span = _extend(doc[i:j])
         entries = gaz.lookup(key)
         locative = i > 0 and doc[i - 1].lower_ in LOCATIVE
+        # Strong: a country, division or large town under its own name (not an old or foreign one).
         strong = any(
-            e.feature in ("country", "admin1", "region") or e.population >= MIN_POPULATION_UNTAGGED for e in entries
+            (e.feature in ("country", "admin1", "region") or e.population >= MIN_POPULATION_UNTAGGED)
+            and fold(e.name) == key
+            for e in entries
         )
         embedded = any(blocked[k] for k in range(span.start, span.end))
-        if strong or (not embedded and (locative or span.end > j)):
+        if key in GENERIC_WORDS:
+            pass
+        elif strong or (not embedded and (locative or span.end > j)):
             claim(span, "gazetteer")
         i = span.end
 

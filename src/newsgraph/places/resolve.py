@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from newsgraph.places.gazetteer import Entry, Gazetteer
+from newsgraph.places.names import fold
 from newsgraph.places.recognize import Candidate
 
 LOGGER = logging.getLogger(__name__)
@@ -26,8 +27,26 @@ HINT_MATCH = 4.0
 HINT_MISMATCH = -3.0
 COUNTRY_IN_PLAY = 2.5
 ADMIN1_IN_PLAY = 1.5
+ALTERNATE_NAME = -2.0  # matched only through an old or foreign name ("Salisbury" for Harare)
+MAIN_TOWN = 1.5  # "New York": the division's main town named like it, over the division
+NEAR = 2.0  # within NEAR_KM of another place the document names (local news names neighbours)
+NEAR_KM = 150.0
 CONTAINED_IN_NEXT = 8.0  # "Springfield, Illinois": the next name is this entry's division or country
 _CONTAINER_GAP = re.compile(r"^\s*(,|of|in)\s*(the\s+)?$", re.IGNORECASE)
+
+
+# Generic geographic words and region names that gazetteer homonyms would wrongly pin on a town
+# ("the Gulf", "Centre", "the Middle East" in Baltimore, "the West Coast" of New Zealand): left unresolved.
+GENERIC = {
+    "centre", "center", "central", "north", "south", "east", "west", "gulf", "coast", "delta", "valley",
+    "middle east", "near east", "far east", "west coast", "east coast", "gulf coast", "midwest", "west bank",
+    "the gulf", "persian gulf", "arabian gulf", "capital", "downtown", "uptown", "city", "county", "state",
+    "island", "islands", "lake", "river", "bay", "harbor", "harbour", "mountains", "hills", "park",
+}
+MONTHS_AND_DAYS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+}
 
 
 @dataclass
@@ -37,6 +56,9 @@ class Resolved:
 
 
 def _options(candidate: Candidate, gaz: Gazetteer) -> list[Entry]:
+    key = fold(candidate.text)
+    if key in GENERIC or key in MONTHS_AND_DAYS:
+        return []
     if candidate.source == "demonym":
         return gaz.demonym(candidate.text)
     options = gaz.lookup(candidate.text)
@@ -51,7 +73,13 @@ def _options(candidate: Candidate, gaz: Gazetteer) -> list[Entry]:
 
 def _prior(entry: Entry, candidate: Candidate) -> float:
     score = math.log10(entry.population + 10) + FEATURE_PRIOR.get(entry.feature, 0.0)
-    if entry.capital:
+    primary = candidate.source == "demonym" or fold(entry.name) in (
+        fold(candidate.text),
+        fold(candidate.lookup_text),
+    )
+    if not primary:
+        score += ALTERNATE_NAME
+    elif entry.capital:
         score += CAPITAL
     if candidate.hint:
         score += HINT_MATCH if entry.feature == candidate.hint else HINT_MISMATCH
@@ -79,6 +107,10 @@ def resolve(text: str, candidates: list[Candidate], gaz: Gazetteer) -> list[Reso
         if entry.feature == "admin1" and entry.country and entry.admin1:
             admins[(entry.country, entry.admin1)] += 1
 
+    local = [
+        (i, e.lat, e.lon) for i, e in enumerate(first) if e is not None and e.feature in ("city", "admin2")
+    ]
+
     out: list[Resolved] = []
     for index, (candidate, opts) in enumerate(zip(candidates, options, strict=True)):
         if not opts:
@@ -99,6 +131,12 @@ def resolve(text: str, candidates: list[Candidate], gaz: Gazetteer) -> list[Reso
                 value += ADMIN1_IN_PLAY
             if nxt is not None and entry.feature != "country" and _inside(entry, nxt):
                 value += CONTAINED_IN_NEXT
+            if entry.feature == "city" and _main_town(entry, opts):
+                value += MAIN_TOWN
+            if entry.feature in ("city", "admin2") and any(
+                i != index and _km(entry.lat, entry.lon, lat, lon) <= NEAR_KM for i, lat, lon in local
+            ):
+                value += NEAR
             return value
 
         out.append(Resolved(candidate, max(opts, key=score)))
@@ -113,6 +151,20 @@ def _container(text: str, candidates: list[Candidate], first: list[Entry | None]
     if not _CONTAINER_GAP.match(text[here.end : there.start]):
         return None
     return first[index + 1]
+
+
+def _main_town(entry: Entry, options: list[Entry]) -> bool:
+    """Whether `entry` is the big town of a same-named division among the options ("New York")."""
+    for other in options:
+        if other.feature == "admin1" and other.country == entry.country and other.admin1 == entry.admin1:
+            return entry.population * 10 >= other.population
+    return False
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _inside(entry: Entry, container: Entry) -> bool:
