@@ -6,6 +6,7 @@ Kept apart from the rules so the regular expressions in `timex` read as a gramma
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 MONTHS: dict[str, int] = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -96,7 +97,7 @@ def parse_number(text: str) -> float | None:
     return total + current
 
 
-def alternation(words: dict[str, object] | frozenset[str], *, capital: bool = False) -> str:
+def alternation(words: Iterable[str], *, capital: bool = False) -> str:
     """A regex alternation of `words`, longest first; capitalised-only when `capital` (proper names)."""
     ordered = sorted(words, key=len, reverse=True)
     if capital:

@@ -17,7 +17,9 @@ LOGGER = logging.getLogger(__name__)
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
 # Verbs whose complement is planned, not done: "is expected to meet Friday", "plans to vote in May".
 _SCHEDULE_VERBS = frozenset({"schedule", "slate", "due"})
-_FUTURE_VERBS = frozenset({"expect", "plan", "schedule", "intend", "hope", "aim", "set", "due", "prepare", "propose"})
+_FUTURE_VERBS = frozenset(
+    {"expect", "plan", "schedule", "intend", "hope", "aim", "set", "due", "prepare", "propose"}
+)
 
 
 def _governing_verb(token: Token) -> Token | None:

@@ -22,6 +22,7 @@ from newsgraph.time.anchor import Anchor, Tense
 from newsgraph.time.lexicon import (
     MONTHS,
     NUMBER,
+    NUMBER_WORD,
     ORDINALS,
     PARTS_OF_DAY,
     SEASONS,
@@ -63,7 +64,9 @@ class Rule:
 
 
 # --------------------------------------------------------------------------- grammar pieces
-_MONTH_FULL = alternation({k: v for k, v in MONTHS.items() if len(k) > 4 or k in ("may", "june", "july")}, capital=True)
+_MONTH_FULL = alternation(
+    {k: v for k, v in MONTHS.items() if len(k) > 4 or k in ("may", "june", "july")}, capital=True
+)
 _MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 MONTH = rf"(?P<month>{_MONTH_FULL}|{_MONTH_ABBR})"
 WEEKDAY = rf"(?P<weekday>{alternation({k: v for k, v in WEEKDAYS.items() if len(k) > 5}, capital=True)})"
@@ -161,7 +164,9 @@ def _unit_of(match: re.Match[str]) -> str:
 
 
 # Prepositions that point forward whatever the verb's tense: "closed until Friday", "as soon as Tuesday".
-_FORWARD_CUE = re.compile(r"(?i:\b(?:until|till|as\s+soon\s+as|as\s+early\s+as|no\s+later\s+than|starting|beginning)\s+(?:on\s+|next\s+)?)$")
+_FORWARD_CUE = re.compile(
+    r"(?i:\b(?:until|till|as\s+soon\s+as|as\s+early\s+as|no\s+later\s+than|starting|beginning)\s+(?:on\s+|next\s+)?)$"
+)
 
 
 def _tense(match: re.Match[str], ctx: Context) -> Tense | None:
@@ -358,7 +363,9 @@ def _calendar_unit(match: re.Match[str], ctx: Context) -> Result:
     """this/last/next week|month|year|quarter|weekend, with "earlier/later/the end of" folded in."""
     rel = match.group("rel").lower().split()[-1]
     unit = _unit_of(match)
-    offset = {"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(rel, 0)
+    offset = {"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(
+        rel, 0
+    )
     anchor = ctx.anchor
     if unit == "week":
         return cal.shift_week(anchor, offset), "DATE"
@@ -389,7 +396,9 @@ def _duration(match: re.Match[str], ctx: Context) -> Result:
         return None  # ages ("a 6-year-old") are not time expressions in TimeML
     if unit == "second" and re.match(r"(?i:an?\s+second)$", phrase):
         return None  # "a second time": the ordinal, not a second of time
-    if unit == "quarter" and (amount == "1" or "-quarters" in phrase or ctx.text.startswith(" of", match.end())):
+    if unit == "quarter" and (
+        amount == "1" or "-quarters" in phrase or ctx.text.startswith(" of", match.end())
+    ):
         return None  # fractions: "a quarter of", "three-quarters"
     if unit == "weekend":
         return ("P2D" if amount == "1" else f"P{amount}WE"), "DURATION"
@@ -404,7 +413,7 @@ def _bare_units(match: re.Match[str], ctx: Context) -> Result:
 
 
 def _ago(match: re.Match[str], ctx: Context) -> Result:
-    """"three years ago", "a week or so ago": the anchor moved back, at the unit's precision."""
+    """ "three years ago", "a week or so ago": the anchor moved back, at the unit's precision."""
     unit = _unit_of(match)
     amount = parse_number(_group(match, "num") or "a")
     direction = -1 if match.group("dir").lower() in ("ago", "earlier", "before") else 1
@@ -479,7 +488,9 @@ _QUARTERLY = re.compile(r"(?i:\bquarter|\bquarterly\b|\bperiod\b)")
 def _in_quarterly_sentence(match: re.Match[str], ctx: Context) -> bool:
     """Whether the sentence around the match talks about a quarter (results compared year on year)."""
     start = max(ctx.text.rfind(". ", 0, match.start()), ctx.text.rfind("\n", 0, match.start()), 0)
-    end_candidates = [i for i in (ctx.text.find(". ", match.end()), ctx.text.find("\n", match.end())) if i >= 0]
+    end_candidates = [
+        i for i in (ctx.text.find(". ", match.end()), ctx.text.find("\n", match.end())) if i >= 0
+    ]
     end = min(end_candidates) if end_candidates else len(ctx.text)
     return bool(_QUARTERLY.search(ctx.text, start, end))
 
@@ -579,19 +590,31 @@ def _holiday(match: re.Match[str], ctx: Context) -> Result:
 
 
 def _anaphoric_day(match: re.Match[str], ctx: Context) -> Result:
-    """"the next day", "the day before", "that day": relative to the last full date mentioned."""
+    """ "the next day", "the day before", "that day": relative to the last full date mentioned."""
     phrase = match.group(0).lower()
     base = ctx.last_day or ctx.anchor.date
     if base is None:
         return "XXXX-XX-XX", "DATE"
-    offset = 1 if re.search(r"next|following|after|later", phrase) else -1 if re.search(r"before|previous|earlier", phrase) else 0
+    offset = (
+        1
+        if re.search(r"next|following|after|later", phrase)
+        else -1
+        if re.search(r"before|previous|earlier", phrase)
+        else 0
+    )
     return (base + dt.timedelta(days=offset)).isoformat(), "DATE"
 
 
 def _anaphoric_year(match: re.Match[str], ctx: Context) -> Result:
     phrase = match.group(0).lower()
     base = ctx.last_year or ctx.anchor.year
-    offset = 1 if re.search(r"next|following|after|later", phrase) else -1 if re.search(r"before|previous|earlier", phrase) else 0
+    offset = (
+        1
+        if re.search(r"next|following|after|later", phrase)
+        else -1
+        if re.search(r"before|previous|earlier", phrase)
+        else 0
+    )
     return cal.fmt_year(None if base is None else base + offset), "DATE"
 
 
@@ -622,7 +645,9 @@ def _the_weekend(match: re.Match[str], ctx: Context) -> Result:
 def _the_year(match: re.Match[str], ctx: Context) -> Result:
     before = ctx.text[max(0, match.start() - 12) : match.start()].lower()
     after = ctx.text[match.end() : match.end() + 10].lower()
-    if re.search(r"\b(?:for|over|during|throughout)\s+$", before) or re.match(r"\s+(?:ended|ending)\b", after):
+    if re.search(r"\b(?:for|over|during|throughout)\s+$", before) or re.match(
+        r"\s+(?:ended|ending)\b", after
+    ):
         return "P1Y", "DURATION"
     return cal.fmt_year(ctx.last_year or ctx.anchor.year), "DATE"
 
@@ -640,6 +665,56 @@ def _end_of_month(match: re.Match[str], ctx: Context) -> Result:
     return cal.shift_month(ctx.anchor, 0), "DATE"
 
 
+def _clock24(match: re.Match[str], ctx: Context) -> Result:
+    hour, minute = int(match.group("h24")), int(match.group("m24"))
+    date = cal.fmt_day(ctx.last_day or ctx.anchor.date)
+    tz = (match.group("tz") or "").upper()
+    return f"{date}T{hour:02d}:{minute:02d}" + ("Z" if tz in ("UTC", "GMT") else ""), "TIME"
+
+
+def _quarter_with(match: re.Match[str], ctx: Context) -> Result:
+    yrel2 = _group(match, "yrel2")
+    if yrel2 and not _group(match, "yrel"):
+        # "the third quarter of last year": same as "last year's third quarter".
+        patched = dict(match.groupdict())
+        patched["yrel"] = yrel2
+        return _quarter(_PatchedMatch(match, patched), ctx)  # type: ignore[arg-type]
+    return _quarter(match, ctx)
+
+
+class _PatchedMatch:
+    """A match with some groups overridden, for rules whose grammar has two slots for one meaning."""
+
+    def __init__(self, match: re.Match[str], groups: dict[str, str | None]) -> None:
+        self._match = match
+        self._groups = groups
+
+    def group(self, name: str) -> str | None:
+        return self._groups[name]
+
+    def groupdict(self) -> dict[str, str | None]:
+        return self._groups
+
+    def start(self) -> int:
+        return self._match.start()
+
+    def end(self) -> int:
+        return self._match.end()
+
+
+_SET_BEFORE = re.compile(
+    r"(?i:(?:times|once|twice|percent|%|\d|dollars?|cents?|barrels?|tons?|a\s+piece|each)\s*)$"
+)
+
+
+def _set_context(match: re.Match[str], ctx: Context) -> bool:
+    """ "every day", "per year" always; "a year" only after a rate ("twice a day", "$5 a year")."""
+    first = match.group(0).split()[0].lower()
+    if first in ("every", "each", "per"):
+        return True
+    return bool(_SET_BEFORE.search(ctx.text[max(0, match.start() - 20) : match.start()].rstrip() + " "[:0]))
+
+
 # --------------------------------------------------------------------------- rules
 _EARLY = r"(?:(?i:early|late|mid|the\s+(?:end|beginning|start|middle|first\s+half|second\s+half|rest|close|turn)\s+of|the\s+early|the\s+late|the\s+mid)[\s-]+)?"
 # A bare month keeps only the unambiguous abbreviations, with their full stop ("Aug." not "Mar").
@@ -654,7 +729,11 @@ def _r(name: str, pattern: str, handler: Handler) -> Rule:
 
 RULES: tuple[Rule, ...] = (
     _r("iso-date", r"\b(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b", _numeric_date),
-    _r("us-date", r"(?<![\d/])(?P<um>[01]?\d)/(?P<ud>[0-3]?\d)/(?P<uy>(?:19|20)?\d\d)(?![\d/])", _numeric_date),
+    _r(
+        "us-date",
+        r"(?<![\d/])(?P<um>[01]?\d)/(?P<ud>[0-3]?\d)/(?P<uy>(?:19|20)?\d\d)(?![\d/])",
+        _numeric_date,
+    ),
     _r(
         "month-day-year",
         rf"{_EARLY}(?:{WEEKDAY.replace('weekday', 'wd1')},?\s+)?\b{MONTH}\s+{DAY}(?!\d|:\d)(?:(?:,\s*|\s+){YEAR})?{_EDGE}(?:\s+{PART})?",
@@ -696,8 +775,16 @@ RULES: tuple[Rule, ...] = (
         r"\b(?P<cent>(?i:nineteen|twenty))\s+(?P<rest>(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))\b",
         _spoken_year,
     ),
-    _r("decade", r"(?:\b(?i:the)\s+)?(?:(?i:early|late|mid)[\s-]+)?(?P<decade>\b1[6-9]\d0'?s|\b20[0-9]0'?s|'\d0s|\b[2-9]0s)\b", _decade),
-    _r("decade-word", r"\b(?i:the)\s+(?:(?i:early|late|mid)[\s-]+)?(?P<dword>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b", _decade_word),
+    _r(
+        "decade",
+        r"(?:\b(?i:the)\s+)?(?:(?i:early|late|mid)[\s-]+)?(?P<decade>\b1[6-9]\d0'?s|\b20[0-9]0'?s|'\d0s|\b[2-9]0s)\b",
+        _decade,
+    ),
+    _r(
+        "decade-word",
+        r"\b(?i:the)\s+(?:(?i:early|late|mid)[\s-]+)?(?P<dword>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b",
+        _decade_word,
+    ),
     _r(
         "century",
         r"\b(?i:the)\s+(?:(?i:early|late|mid)[\s-]+)?(?P<ord>\d{1,2}(?:st|nd|rd|th)|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first))[\s-](?i:century)\b",
@@ -733,7 +820,7 @@ RULES: tuple[Rule, ...] = (
         "recent-units",
         r"\b(?i:recent)\s+(?P<unit>(?i:year|month|week|day|decade|quarter))s\b",
         # TimeBank: "recent months" is a vague duration, "recent years" a past reference.
-        lambda m, c: (("PXM", "DURATION") if _unit_of(m) in ("quarter", "month") else ("PAST_REF", "DATE")),
+        lambda m, c: ("PXM", "DURATION") if _unit_of(m) in ("quarter", "month") else ("PAST_REF", "DATE"),
     ),
     _r(
         "future-ref",
@@ -752,7 +839,11 @@ RULES: tuple[Rule, ...] = (
     ),
     _r("the-day", r"\b(?i:the\s+day)\b(?!\s+(?:before|after|of|when|that|[A-Z]))", _anaphoric_day),
     _r("the-weekend", r"\b(?i:the\s+weekend)\b", _the_weekend),
-    _r("the-year", r"\b(?i:the\s+year)\b(?!\s+(?:\d|two|nineteen|twenty|before|after|when|that|earlier|ago|[A-Z]))", _the_year),
+    _r(
+        "the-year",
+        r"\b(?i:the\s+year)\b(?!\s+(?:\d|two|nineteen|twenty|before|after|when|that|earlier|ago|[A-Z]))",
+        _the_year,
+    ),
     _r("year-end", r"\b(?i:year-end|the\s+end\s+of\s+the\s+year)\b", _year_end),
     _r("whole-year", r"\b(?i:the\s+(?:full|entire|whole)\s+year)\b", _whole_year),
     _r("month-end", r"\b(?i:the\s+end\s+of\s+the\s+month)\b", _end_of_month),
@@ -789,9 +880,13 @@ RULES: tuple[Rule, ...] = (
         r"(?:\b(?P<yrel>(?i:this|last|next|previous|year-ago|year-earlier))(?:\s+year's)?\s+|(?:\b(?i:the)\s+)?(?:(?i:fiscal|latest|current|same)\s+)?)?"
         r"\b(?P<qord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[\s-]+(?:(?i:fiscal|calendar)[\s-]+)?(?P<qunit>(?i:quarter|half))\b"
         rf"(?:\s+(?i:of)\s+(?:(?i:fiscal\s+)?{YEAR}|(?P<yrel2>(?i:this|last|next))\s+year|(?i:the\s+year)))?",
-        lambda m, c: _quarter_with(m, c),
+        _quarter_with,
     ),
-    _r("reported-quarter", r"\b(?i:the\s+(?:latest|most\s+recent|recent|last|just-ended|just\s+ended)\s+(?:quarter|period)|the\s+quarter)\b(?!-)", _reported_quarter),
+    _r(
+        "reported-quarter",
+        r"\b(?i:the\s+(?:latest|most\s+recent|recent|last|just-ended|just\s+ended)\s+(?:quarter|period)|the\s+quarter)\b(?!-)",
+        _reported_quarter,
+    ),
     _r(
         "year-ago-period",
         r"\b(?i:the\s+)?(?i:year-ago|year-earlier|year\s+earlier|year\s+ago|prior-year|previous-year|previous\s+year's|last\s+year's)\s+(?P<punit>(?i:quarter|period|year|month|level|figure|results))\b",
@@ -814,56 +909,12 @@ RULES: tuple[Rule, ...] = (
         r"\b(?i:the\s+(?:next|following|previous|same)\s+day|the\s+day\s+(?:before|after)|that\s+(?:day|night)|(?:a|one)\s+day\s+(?:later|earlier|before|after))\b",
         _anaphoric_day,
     ),
-    _r("anaphoric-year", r"\b(?i:that\s+year|the\s+(?:following|next|previous|same)\s+year|a\s+year\s+later)\b", _anaphoric_year),
+    _r(
+        "anaphoric-year",
+        r"\b(?i:that\s+year|the\s+(?:following|next|previous|same)\s+year|a\s+year\s+later)\b",
+        _anaphoric_year,
+    ),
 )
-
-
-def _clock24(match: re.Match[str], ctx: Context) -> Result:
-    hour, minute = int(match.group("h24")), int(match.group("m24"))
-    date = cal.fmt_day(ctx.last_day or ctx.anchor.date)
-    tz = (match.group("tz") or "").upper()
-    return f"{date}T{hour:02d}:{minute:02d}" + ("Z" if tz in ("UTC", "GMT") else ""), "TIME"
-
-
-def _quarter_with(match: re.Match[str], ctx: Context) -> Result:
-    yrel2 = _group(match, "yrel2")
-    if yrel2 and not _group(match, "yrel"):
-        # "the third quarter of last year": same as "last year's third quarter".
-        patched = dict(match.groupdict())
-        patched["yrel"] = yrel2
-        return _quarter(_PatchedMatch(match, patched), ctx)  # type: ignore[arg-type]
-    return _quarter(match, ctx)
-
-
-class _PatchedMatch:
-    """A match with some groups overridden, for rules whose grammar has two slots for one meaning."""
-
-    def __init__(self, match: re.Match[str], groups: dict[str, str | None]) -> None:
-        self._match = match
-        self._groups = groups
-
-    def group(self, name: str) -> str | None:
-        return self._groups[name]
-
-    def groupdict(self) -> dict[str, str | None]:
-        return self._groups
-
-    def start(self) -> int:
-        return self._match.start()
-
-    def end(self) -> int:
-        return self._match.end()
-
-
-_SET_BEFORE = re.compile(r"(?i:(?:times|once|twice|percent|%|\d|dollars?|cents?|barrels?|tons?|a\s+piece|each)\s*)$")
-
-
-def _set_context(match: re.Match[str], ctx: Context) -> bool:
-    """"every day", "per year" always; "a year" only after a rate ("twice a day", "$5 a year")."""
-    first = match.group(0).split()[0].lower()
-    if first in ("every", "each", "per"):
-        return True
-    return bool(_SET_BEFORE.search(ctx.text[max(0, match.start() - 20) : match.start()].rstrip() + " "[:0]))
 
 
 # --------------------------------------------------------------------------- driver
@@ -885,6 +936,13 @@ def _select(found: list[tuple[int, int, int, re.Match[str]]]) -> list[tuple[int,
     return sorted(chosen, key=lambda c: c[0])
 
 
+# "a 10-year plan", "the two-week strike": TimeBank leaves the determiner of an adjectival duration out.
+_ADJECTIVAL = re.compile(
+    rf"(?i:a|an|the|his|her|its|their|our|this|that)\s+(?=(?:\d+|{NUMBER_WORD})[\s-]"
+    r"(?i:second|minute|hour|day|week|month|quarter|year|decade|century)$)"
+)
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in " \t\n,;:'":
         end -= 1
@@ -892,6 +950,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         end -= 2
     while start < end and text[start] in " \t\n":
         start += 1
+    adjectival = _ADJECTIVAL.match(text, start, end)
+    if adjectival:
+        start = adjectival.end()
     return start, end
 
 
