@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+from collections import Counter
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -91,6 +92,32 @@ def _place(entry: Entry, gaz: Gazetteer) -> Place:
     )
 
 
+def _locate_unknown(places: dict[str, Place], resolved: list[Resolved]) -> None:
+    """Put names the gazetteer lacks (streets, buildings, neighbourhoods) at the nearest place named
+    around them in the text, as geoparsers do: "Royal Street" in a story about New Orleans is there.
+    Claimed and historical regions are left without coordinates on purpose."""
+    anchors = [
+        (item.candidate.start, item.entry)
+        for item in resolved
+        if item.entry is not None and item.entry.feature in ("city", "admin2", "admin1")
+    ]
+    countries = Counter(item.entry.country for item in resolved if item.entry is not None and item.entry.country)
+    for item in resolved:
+        if item.entry is not None or item.candidate.claimed:
+            continue
+        place = places[_unresolved_id(item.candidate.text)]
+        if place.lat is not None:
+            continue
+        if anchors:
+            _, anchor = min(anchors, key=lambda a: abs(a[0] - item.candidate.start))
+            place.lat, place.lon, place.country, place.parent = anchor.lat, anchor.lon, anchor.country, anchor.id
+        elif countries:
+            iso = countries.most_common(1)[0][0]
+            state = gazetteer.load().country(iso)
+            if state is not None:
+                place.lat, place.lon, place.country, place.parent = state.lat, state.lon, iso, state.id
+
+
 def build_places(doc: Doc, resolved: list[Resolved], gaz: Gazetteer) -> list[Place]:
     places: dict[str, Place] = {}
     agentive: dict[str, bool] = {}
@@ -109,6 +136,7 @@ def build_places(doc: Doc, resolved: list[Resolved], gaz: Gazetteer) -> list[Pla
         places[key].mentions.append(Mention(candidate.start, candidate.end, candidate.text))
         is_agent = candidate.source != "demonym" and _agentive(doc, candidate)
         agentive[key] = agentive.get(key, True) and is_agent
+    _locate_unknown(places, resolved)
     kept = []
     for key, place in places.items():
         if place.feature == "country" and agentive.get(key):
