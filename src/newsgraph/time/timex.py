@@ -254,7 +254,7 @@ def _weekday_date(match: re.Match[str], ctx: Context) -> Result:
     shift = -1 if rel and rel[0] in ("last", "past") else 1 if rel and rel[-1] in ("next", "coming") else 0
     date = cal.weekday_date(ctx.anchor, _weekday(match), _tense(match, ctx), shift)
     _note_day(ctx, date)
-    # "Friday night" keeps the day only: TimeBank mostly annotates these as dates.
+    # "Friday night" keeps the day only: TimeBank annotates most of these as plain dates.
     return cal.fmt_day(date), "DATE"
 
 
