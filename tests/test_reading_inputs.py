@@ -153,3 +153,17 @@ def test_directory_mixing_good_and_bad_files_goes_on_and_exits_1(tmp_path: Path)
         assert any(name in line and code in line for line in errors), errors
     documents = [json.loads(line) for line in result.stdout.splitlines() if '"document"' in line]
     assert [Path(d["document"]["source"]).name for d in documents] == ["a_seed.txt", "e_page.html"]
+
+
+def test_skipped_language_record_still_carries_its_document_in_jsonl(tmp_path: Path) -> None:
+    batch = tmp_path / "in.jsonl"
+    french = (
+        "Des rebelles ont attaqué la ville de Gao lundi, tuant trois soldats, ont indiqué des responsables. "
+        "L'armée a déclaré avoir riposté par des frappes aériennes près de la frontière."
+    )
+    batch.write_text(json.dumps({"id": "fr", "text": french}) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["extract", "--jsonl", str(batch), "--format", "jsonl"])
+    assert result.exit_code == 0
+    (line,) = [json.loads(x) for x in result.stdout.splitlines()]
+    assert line["input_id"] == "fr" and line["skipped"] and "NG200" in line["error"]
+    assert line["document"]["body"] == french and line["document"]["language"] == "fr"

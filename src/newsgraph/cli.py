@@ -6,6 +6,7 @@ import json
 import logging
 import sys
 from collections.abc import Iterator
+from dataclasses import asdict
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -44,6 +45,8 @@ def _jsonl_line(result: Extraction | Failure) -> str:
             "skipped": result.skipped,
             "source": result.source,
         }
+        if result.document is not None:  # skipped after reading: the document is still recorded
+            payload["document"] = asdict(result.document)
     else:
         payload = {"input_id": result.document.input_id, **result.to_dict()}
     text = json.dumps(payload, ensure_ascii=False)

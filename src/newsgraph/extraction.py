@@ -59,7 +59,10 @@ def prepare(item: RawRecord | Failure) -> Document | Failure:
         document = build_document(item)
         document.language = detect(document.body)
         if document.language not in SUPPORTED:
-            raise SkippedLanguageError(item.source, f"language is {document.language!r}, not English")
+            # The document was read: keep it with the skip, so that its body and metadata are recorded.
+            document.input_id = item.input_id
+            reason = f"language is {document.language!r}, not English"
+            return Failure(item.source, SkippedLanguageError.code, reason, True, item.input_id, document)
     except SkippedLanguageError as err:
         return Failure(err.source, err.code, err.reason, skipped=True, input_id=item.input_id)
     except NewsgraphError as err:

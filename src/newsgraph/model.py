@@ -141,6 +141,7 @@ class Failure:
     reason: str
     skipped: bool = False  # True when the input was read but deliberately not processed (e.g. language)
     input_id: str | None = None
+    document: Document | None = None  # what reading produced, when only the analysis was skipped
 
     def line(self) -> str:
         verb = "skipped" if self.skipped else "error"
