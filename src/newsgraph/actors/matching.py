@@ -46,7 +46,7 @@ class RegistryMatcher:
         for actor in registry.actors.values():
             if actor.type == "STATE":
                 continue  # states are found by the country patterns below, where they act
-            if actor.type == "GOVERNMENT" and actor.id.startswith("gov:"):
+            if actor.id.startswith(("gov:", "mil:")):
                 continue  # generated governments are found by the government patterns
             for name in actor.names:
                 groups.setdefault(("alias", name, _case_sensitive(name)), set()).add(actor.id)

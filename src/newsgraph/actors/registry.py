@@ -4,7 +4,7 @@ Shipped data (`newsgraph/data/actors.toml`, `newsgraph/data/actors_states.tsv`) 
 named in `NEWSGRAPH_ACTORS` (paths separated by the OS path separator), which may add actors and
 roles or replace shipped actors by reusing their id. States and governments are generated from
 pycountry (ISO 3166-1) and our demonym table, so every state has a distinct government actor:
-`state:AF` is Afghanistan, `gov:AF` the Government of Afghanistan.
+`state:AF` is Afghanistan, `gov:AF` the Government of Afghanistan, `mil:AF` its armed forces.
 
     registry = load_registry()
     registry.get("actor:taliban").aliases
@@ -159,6 +159,9 @@ class Registry:
     def government(self, alpha2: str) -> Actor | None:
         return self.actors.get(f"gov:{alpha2}")
 
+    def forces(self, alpha2: str) -> Actor | None:
+        return self.actors.get(f"mil:{alpha2}")
+
 
 # States whose English short name takes "the" ("the Government of the United States").
 _TAKES_ARTICLE = frozenset(
@@ -195,17 +198,35 @@ def _add_states(registry: Registry) -> None:
         name = names[0]
         registry.add(Actor(f"state:{alpha2}", name, "STATE", tuple(names[1:]), country=alpha2))
         adjective = adjectives[0] if adjectives else name
+        the = "the " if alpha2 in _TAKES_ARTICLE else ""
         gov_aliases = [f"{adjective} government", f"{name} government", f"{adjective} authorities"]
         if adjective == name:
             gov_aliases = gov_aliases[1:]
         registry.add(
             Actor(
                 f"gov:{alpha2}",
-                f"Government of {'the ' if alpha2 in _TAKES_ARTICLE else ''}{name}",
+                f"Government of {the}{name}",
                 "GOVERNMENT",
                 tuple(dict.fromkeys(gov_aliases)),
                 country=alpha2,
                 parent=f"state:{alpha2}",
+            )
+        )
+        # the armed and security forces: a distinct actor from the government (CAMEO's MIL vs GOV)
+        forces = [
+            f"{adjective} forces",
+            f"{adjective} security forces",
+            f"{adjective} military",
+            f"{adjective} troops",
+        ]
+        registry.add(
+            Actor(
+                f"mil:{alpha2}",
+                f"Armed forces of {the}{name}",
+                "GOVERNMENT",
+                tuple(dict.fromkeys([*forces, f"{name} forces", f"{adjective} army"])),
+                country=alpha2,
+                parent=f"gov:{alpha2}",
             )
         )
 

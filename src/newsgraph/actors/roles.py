@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.actors import vocab
+
 _SKIP_LEADING = frozenset({"the", "a", "an", "his", "her", "their", "its", ",", "'s"})
 _MAX_ROLE_TOKENS = 14
 
@@ -19,7 +21,7 @@ def _clean(tokens: list[Token]) -> str | None:
         tokens = tokens[:-1]
     if not tokens or len(tokens) > _MAX_ROLE_TOKENS:
         return None
-    if not any(t.pos_ == "NOUN" for t in tokens):
+    if not any(t.pos_ == "NOUN" or t.lower_.rstrip(".") in vocab.TITLES for t in tokens):
         return None  # a role names a function: "expert", "leader", "spokesman"
     doc = tokens[0].doc
     return doc[tokens[0].i : tokens[-1].i + 1].text.strip()

@@ -19,7 +19,8 @@ TITLES = words(
     secretary senator sen rep representative gov governor ambassador judge justice minister
     foreign defense defence interior deputy commander-in-chief director officer staff reporter
     correspondent writer editor analyst expert pope cardinal bishop rev reverend father brother
-    sister sultan crown ret retired former late new top senior mayor
+    sister sultan crown ret retired former late new top senior mayor army navy marine marines air
+    force corps petty class spokesperson press secretary chairman chairwoman inspector
     """
 )
 
@@ -36,6 +37,8 @@ GOVERNMENT_HEADS = words(
     navy security intelligence diplomats diplomat embassy envoy delegation negotiators
     """
 )
+# Heads that make the phrase the state's armed or security forces rather than its government.
+FORCE_HEADS = words("forces troops military army soldiers police navy marines")
 # "security" and "intelligence" only count with a following noun ("security forces").
 GOVERNMENT_HEADS_NEEDING_NOUN = frozenset({"security", "intelligence", "state-media"})
 
@@ -87,7 +90,8 @@ NOT_ACTORS = words(
     """
     font size share print email comments comment advertisement related click subscribe login menu
     search home tweet facebook twitter instagram youtube linkedin whatsapp telegram reddit follow
-    photo video image caption getty copyright reuters/ap file reporting editing newsletter
+    photo video image caption getty copyright reuters/ap file reporting editing newsletter passcode
+    ied ieds vbied vbieds svbied uav uavs ddg rpg manpads mraap humvee
     """
 )
 
@@ -112,3 +116,10 @@ GOVERNMENT_WORDS = words(
     agency guard guards corps military gendarmerie coast
     """
 )
+
+# Prepositions that make the name after them a place ("Near Palmyra", "in Raqqah").
+LOCATIVE_PREPOSITIONS = words("in near around outside inside into across throughout toward towards")
+# Ship prefixes: a vessel is not an actor ("USS Mahan", "HMS Daring").
+VESSEL_PREFIXES = words("uss usns hms hmas hmcs fs ins rfa ss mv")
+# Verbs that list members rather than act on them ("nations ... include Australia, Belgium").
+LISTING_VERBS = words("include comprise number count")
