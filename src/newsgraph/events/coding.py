@@ -118,15 +118,36 @@ def is_passive(verb: Token) -> bool:
         return True
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"):
         return True
-    # "He was engaged and killed": the second participle shares the first one's passive
-    return verb.tag_ == "VBN" and verb.dep_ == "conj" and verb.head.tag_ == "VBN" and is_passive(verb.head)
+    # "He was engaged and killed", "X was confirmed killed": the participle shares the passive
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ in ("conj", "xcomp", "oprd")
+        and verb.head.tag_ == "VBN"
+        and is_passive(verb.head)
+    )
 
 
 def passive_subject(verb: Token) -> Token | None:
     subject = first_child(verb, "nsubjpass")
-    if subject is None and verb.dep_ == "conj" and verb.tag_ == "VBN":
+    if subject is None and verb.dep_ in ("conj", "xcomp", "oprd") and verb.tag_ == "VBN":
         return passive_subject(verb.head)
+    if subject is None and any(child.dep_ == "auxpass" for child in verb.children):
+        subject = stranded_subject(verb)
     return subject
+
+
+def stranded_subject(verb: Token) -> Token | None:
+    """The noun right before "were captured" when the parser hung it elsewhere (as an apposition)."""
+    index = min(child.i for child in verb.children if child.dep_ == "auxpass") - 1
+    doc = verb.doc
+    while index >= verb.sent.start and doc[index].dep_ in ("aux", "neg", "advmod"):
+        index -= 1
+    if index < verb.sent.start or doc[index].pos_ not in ("NOUN", "PROPN"):
+        return None
+    token = doc[index]
+    while token.dep_ == "conj" and token.head.pos_ in ("NOUN", "PROPN"):
+        token = token.head
+    return token
 
 
 def clause_subject(verb: Token, depth: int = 0) -> Token | None:
@@ -220,7 +241,7 @@ def noun_anchor(noun: Token) -> Token | None:
         return head
     if dep == "conj" and head.pos_ == "NOUN":
         return noun_anchor(head)
-    if dep in ("nsubj", "nsubjpass") and has_argument(noun):
+    if dep in ("nsubj", "nsubjpass", "attr") and has_argument(noun):
         return head
     if dep == "pobj" and head.dep_ == "prep":
         governor = head.head

@@ -45,6 +45,14 @@ def calendar_value(time: TimeExpr, published: str | None) -> str | None:
     return None
 
 
+REPORTING = frozenset({"confirm", "announce", "report", "say", "state", "reveal", "disclose"})
+
+
+def _head_of(trigger: Token, time: TimeExpr) -> Token | None:
+    span = trigger.doc.char_span(time.start, time.end, alignment_mode="expand")
+    return span.root.head if span is not None else None
+
+
 CLAUSES = frozenset({"relcl", "ccomp", "csubj", "acl", "advcl", "xcomp", "conj", "parataxis"})
 
 
@@ -68,9 +76,20 @@ def pick_time(trigger: Token, times: list[TimeExpr]) -> TimeExpr | None:
     A date inside a relative or subordinate clause ("who planned attacks on recent elections")
     belongs to that clause, not to the event.
     """
+    precise = [time for time in times if time.value not in VAGUE_VALUES]
+    vague = [time for time in times if time.value in VAGUE_VALUES]
+    return _pick(trigger, precise) or _pick(trigger, vague)
+
+
+def _pick(trigger: Token, times: list[TimeExpr]) -> TimeExpr | None:
     if not times:
         return None
     root = trigger if trigger.pos_ != "NOUN" else trigger.head
+    if trigger.pos_ == "NOUN" and root.lemma_.lower() in REPORTING:
+        # "forces confirmed today the arrest of ... Sunday": "today" dates the confirmation
+        root = trigger
+        told = [time for time in times if _head_of(trigger, time) is trigger.head]
+        times = [time for time in times if time not in told] or times
     own = clause_offsets(root)
     inside = [time for time in times if time.start in own]
     if inside:
@@ -80,11 +99,11 @@ def pick_time(trigger: Token, times: list[TimeExpr]) -> TimeExpr | None:
     if outside:
         return min(outside, key=lambda time: abs(time.start - trigger.idx))
     # "detained three insurgents while pursuing a commander last night": the parser often hangs
-    # the time on the subordinate clause; only clauses describing a noun are someone else's
+    # the time on the subordinate clause; only relative clauses describe someone else's doings
     described = {
         token.idx
         for node in root.subtree
-        if node.dep_ in ("relcl", "acl") and node is not root
+        if node.dep_ == "relcl" and node is not root
         for token in node.subtree
     }
     nested = [time for time in times if time.start not in described]
