@@ -45,7 +45,9 @@ def verb_tense(verb: Token) -> Tense | None:
     if any(child.tag_ == "MD" for child in aux):
         # "would leave Monday", "could come as early as Tuesday"; a modal passive ("could be
         # located Wednesday") says nothing about direction.
-        return "FUTURE" if verb.tag_ == "VB" and "be" not in words else None
+        if verb.tag_ == "VB" or "be" not in words:
+            return "FUTURE"
+        return None if words & {"could", "might"} else "FUTURE"
     if "to" in words and verb.tag_ == "VB" and verb.head.tag_ in ("VBZ", "VBP", "MD"):
         return "FUTURE"  # "is to resume trading Tuesday"
     if any(child.tag_ == "VBD" for child in aux) or verb.tag_ == "VBD":

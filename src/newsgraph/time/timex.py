@@ -165,7 +165,7 @@ def _unit_of(match: re.Match[str]) -> str:
 
 # Prepositions that point forward whatever the verb's tense: "closed until Friday", "as soon as Tuesday".
 _FORWARD_CUE = re.compile(
-    r"(?i:\b(?:until|till|as\s+soon\s+as|as\s+early\s+as|no\s+later\s+than|starting|beginning)\s+(?:on\s+|next\s+)?)$"
+    r"(?i:\b(?:until|till|through|effective|as\s+soon\s+as|as\s+early\s+as|no\s+later\s+than|starting|beginning)\s+(?:on\s+|next\s+)?)$"
 )
 
 
@@ -182,12 +182,7 @@ def _note_day(ctx: Context, date: dt.date | None) -> None:
 
 
 # --------------------------------------------------------------------------- handlers
-_DATELINE = re.compile(r"\s*\((?:[A-Z][\w.]*\s?){1,3}\)\s*(?:--|_|-)")
-
-
 def _full_date(match: re.Match[str], ctx: Context) -> Result:
-    if _DATELINE.match(ctx.text, match.end()):
-        return None  # "WASHINGTON, March 12 (Xinhua) --": the dateline restates the publication date
     month = _month(match)
     day = int(match.group("day"))
     year_text = _group(match, "year")
@@ -270,6 +265,19 @@ def _year(match: re.Match[str], ctx: Context) -> Result:
         return None
     ctx.last_year = year
     return f"{year:04d}", "DATE"
+
+
+def _short_year(match: re.Match[str], ctx: Context) -> Result:
+    yy = int(match.group("yy"))
+    # The century that puts the year no more than a few years after the anchor.
+    century = 2000 if ctx.anchor.year is not None and 2000 + yy <= ctx.anchor.year + 5 else 1900
+    return f"{century + yy:04d}", "DATE"
+
+
+def _year_two_thousand(match: re.Match[str], ctx: Context) -> Result:
+    rest = match.group("rest")
+    extra = parse_number(re.sub(r"(?i)^and\s+", "", rest)) if rest else 0
+    return f"{2000 + int(extra or 0):04d}", "DATE"
 
 
 def _spoken_year(match: re.Match[str], ctx: Context) -> Result:
@@ -748,7 +756,7 @@ RULES: tuple[Rule, ...] = (
     _r(
         "bare-month",
         rf"(?:{_REL_PREFIX}\s+|{_EARLY}|{_PREP_BEFORE_MONTH}|\b(?=(?:January|February|April|July|September|October|November|December)\b))"
-        rf"\b{_BARE_MONTH}(?:\s+(?P<yrel>(?i:this|last|next))\s+year)?(?![\w-])(?!\s+(?:of\s+the|for|of\s+[A-Z])\b)",
+        rf"\b{_BARE_MONTH}(?:\s+(?:of\s+)?(?P<yrel>(?i:this|last|next))\s+year)?(?![\w-])(?!\s+(?:of\s+the|for\s+[A-Z]|of\s+[A-Z])\b)",
         _bare_month,
     ),
     _r(
@@ -769,6 +777,17 @@ RULES: tuple[Rule, ...] = (
         lambda m, c: _clock24(m, c) if m.group("h24") else _clock(m, c),
     ),
     _r("year", rf"{_EARLY}{_YEAR_GUARD}\b{YEAR}(?!\.\d|,\d|\s*%|[\w-]){_COUNTED}", _year),
+    # "in '82": a two-digit year after a preposition.
+    _r(
+        "short-year",
+        r"(?:(?<=\bin\s)|(?<=\bof\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bby\s))'(?P<yy>\d\d)\b",
+        _short_year,
+    ),
+    _r(
+        "year-two-thousand",
+        r"\b(?i:the\s+year\s+two\s+thousand)(?:\s+(?P<rest>(?i:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten)))?\b",
+        _year_two_thousand,
+    ),
     _r("fiscal", rf"\b(?i:fiscal(?:\s+year)?)\s+{YEAR}\b", _fiscal),
     _r(
         "spoken-year",
@@ -787,7 +806,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _r(
         "century",
-        r"\b(?i:the)\s+(?:(?i:early|late|mid)[\s-]+)?(?P<ord>\d{1,2}(?:st|nd|rd|th)|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first))[\s-](?i:century)\b",
+        r"\b(?:(?i:the)\s+)?(?:(?i:early|late|mid)[\s-]+)?(?P<ord>\d{1,2}(?:st|nd|rd|th)|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first))[\s-](?i:century)\b",
         _century,
     ),
     _r(
