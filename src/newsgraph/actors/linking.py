@@ -68,12 +68,13 @@ class Builder:
     spans: list[Span] = field(default_factory=list)
 
 
-def new_entity_id(kind: EntityType, name: str) -> str:
-    """Stable across articles and runs: type plus a slug and a hash of the normalised name."""
+def new_entity_id(name: str) -> str:
+    """Stable across articles and runs: a slug and a hash of the normalised name. The type is left
+    out on purpose: NER may call the same name a PERSON in one article and an ORG in the next."""
     key = normalize(name)
     slug = re.sub(r"[^a-z0-9]+", "-", key).strip("-")[:40]
-    digest = hashlib.sha1(f"{kind}:{key}".encode()).hexdigest()[:8]
-    return f"{kind.lower()}:{slug}-{digest}" if slug else f"{kind.lower()}:{digest}"
+    digest = hashlib.sha1(key.encode()).hexdigest()[:8]
+    return f"new:{slug}-{digest}" if slug else f"new:{digest}"
 
 
 def subject_like(token: Token) -> bool:
@@ -141,6 +142,9 @@ class Linker:
                     kind = "PERSON" if ent.label_ == "PERSON" else _org_type(cleaned, self._country_words)
                     pending.append(Pending(cleaned, kind))
         found.extend(self._resolve_pending(pending, found, doc))
+        for item in found:
+            claimed.update(range(item.start, item.end))
+        found.extend(self._surname_mentions(doc, found, claimed))
         found.extend(self._weak_hits(doc, hits, found, claimed))
         found.extend(find_nominals(doc, found, self._type_of_key, claimed))
         return self._build(doc, found, pending)
@@ -316,6 +320,34 @@ class Linker:
             out.append(Found(item.span.start, item.span.end, item.key, label="new"))
         return out
 
+    def _surname_mentions(self, doc: Doc, found: list[Found], claimed: set[int]) -> list[Found]:
+        """Later bare surnames NER missed: "Riedel" after "Bruce Riedel" (when no other person shares it)."""
+        owners: dict[str, set[str]] = {}
+        for item in found:
+            span = doc[item.start : item.end]
+            if self._type_of_key(item.key) != "PERSON" or len(span) < 2 or not item.named:
+                continue
+            last = span[-1]
+            if last.is_alpha and last.text[:1].isupper() and last.lower_ not in vocab.TITLES:
+                owners.setdefault(last.text, set()).add(item.key)
+        out = []
+        for token in doc:
+            keys = owners.get(token.text)
+            if not keys or len(keys) != 1 or token.i in claimed or token.pos_ != "PROPN":
+                continue
+            start = token.i
+            if (
+                start >= 2
+                and doc[start - 1].text == "-"
+                and doc[start - 2].lower_ in {"al", "el", "ad", "as", "an"}
+            ):
+                start -= 2  # "al-Zawahiri"
+            if claimed & set(range(start, token.i + 1)):
+                continue
+            out.append(Found(start, token.i + 1, next(iter(keys)), label="surname"))
+            claimed.update(range(start, token.i + 1))
+        return out
+
     def _person_key(self, tokens: tuple[str, ...], persons: dict[str, tuple[str, ...]]) -> str:
         own = f"new:PERSON:{' '.join(tokens)}"
         if own in persons:
@@ -402,7 +434,7 @@ class Linker:
                 role = role_for(doc, span)
                 if role:
                     break
-        entity_id = builder.registry_id or new_entity_id(builder.type, name)
+        entity_id = builder.registry_id or new_entity_id(name)
         return Entity(
             id=entity_id,
             name=name,
