@@ -525,6 +525,8 @@ def _clock(match: re.Match[str], ctx: Context) -> Result:
     word = (groups.get("clockword") or "").lower()
     if word:
         hour, minute = (12, 0) if word in ("noon", "midday") else (24, 0)
+    elif groups.get("h24"):
+        hour, minute = int(groups["h24"]), int(groups["m24"])
     else:
         hour = int(groups["hour"])
         minute = int(groups.get("minute") or 0)
@@ -673,13 +675,6 @@ def _end_of_month(match: re.Match[str], ctx: Context) -> Result:
     return cal.shift_month(ctx.anchor, 0), "DATE"
 
 
-def _clock24(match: re.Match[str], ctx: Context) -> Result:
-    hour, minute = int(match.group("h24")), int(match.group("m24"))
-    date = cal.fmt_day(ctx.last_day or ctx.anchor.date)
-    tz = (match.group("tz") or "").upper()
-    return f"{date}T{hour:02d}:{minute:02d}" + ("Z" if tz in ("UTC", "GMT") else ""), "TIME"
-
-
 def _quarter_with(match: re.Match[str], ctx: Context) -> Result:
     yrel2 = _group(match, "yrel2")
     if yrel2 and not _group(match, "yrel"):
@@ -770,11 +765,11 @@ RULES: tuple[Rule, ...] = (
         "clock",
         rf"(?:(?i:about|around|at\s+about|approximately|shortly\s+(?:before|after))\s+)?"
         rf"(?:\b(?P<hour>[01]?\d|2[0-3])(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.|[ap]m\b|[AP]M\b)"
-        rf"|\b(?P<clockword>(?i:noon|midnight))\b"
+        rf"|\b(?P<clockword>(?i:noon|midnight|midday))\b"
         rf"|\b(?P<h24>[01]\d|2[0-3]):?(?P<m24>[0-5]\d)(?=\s+(?:GMT|UTC|hours|hrs)\b))"
         rf"(?:\s*{TZ})?"
         rf"(?:,?\s+(?:(?P<rday>(?i:today|tonight|yesterday|tomorrow))|{WEEKDAY}|(?i:on\s+)?{MONTH}\s+{DAY})\b)?",
-        lambda m, c: _clock24(m, c) if m.group("h24") else _clock(m, c),
+        _clock,
     ),
     _r("year", rf"{_EARLY}{_YEAR_GUARD}\b{YEAR}(?!\.\d|,\d|\s*%|[\w-]){_COUNTED}", _year),
     # "in '82": a two-digit year after a preposition.
