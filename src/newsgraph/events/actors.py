@@ -158,7 +158,8 @@ class Resolver:
                     return hit
         modifiers = [child for child in token.children if child.i < token.i and child.dep_ != "det"]
         if modifiers:
-            start = min(child.left_edge.idx for child in modifiers)
+            line_start = token.doc.text.rfind("\n", 0, token.idx) + 1  # not into a header line
+            start = max(line_start, min(child.left_edge.idx for child in modifiers))
             found = entities_in(self.found, (start, token.idx))
             if found:
                 return found[-1][1]

@@ -356,7 +356,8 @@ def is_casualty_participle(token: Token) -> bool:
 def own_figures(trigger: Token, target: Token | None, passive: bool) -> dict[str, int]:
     kind = lex.CASUALTY_VERBS.get(trigger.lemma_.lower()) if trigger.pos_ in ("VERB", "AUX") else None
     out: dict[str, int] = {}
-    if kind and target is not None:
+    if kind and target is not None and not (kind == "arrested" and target.pos_ == "PRON"):
+        # "captured a militant and detained him": a detained "him" was counted when first named
         value = people_count(target)
         if value is not None:
             out[kind] = value
@@ -373,7 +374,7 @@ def modality_of(trigger: Token, anchor: Token | None) -> tuple[Modality, Token |
     """Modality from negation, modal auxiliaries, hedges and governing verbs; and who reports it."""
     verb = anchor if anchor is not None and trigger.pos_ == "NOUN" else trigger
     negated = any(child.dep_ == "neg" for child in verb.children)
-    subject = first_child(verb, "nsubjpass", "nsubj")
+    subject = passive_subject(verb) if is_passive(verb) else clause_subject(verb)
     if subject is not None and any(c.lower_ == "no" for c in subject.children if c.dep_ == "det"):
         negated = True
     if trigger.pos_ == "NOUN" and any(c.lower_ == "no" for c in trigger.children if c.dep_ == "det"):

@@ -55,6 +55,10 @@ LOCATIVE = frozenset(
 )
 
 
+# Words that mark the people of a later sentence as not yet counted.
+ADDITIVE = frozenset({"also", "additional", "another", "more", "other", "separate", "further", "second"})
+
+
 @dataclass
 class Draft:
     event: Event
@@ -310,14 +314,22 @@ def join_coordinated(drafts: list[Draft]) -> list[Draft]:
 
 
 def drop_restated(drafts: list[Draft]) -> None:
-    """A later figure for the same people ("killed several insurgents ... killing several
-    insurgents") restates the first one when it is not larger: keep it once."""
+    """A later figure that is not larger than an earlier one of the same type restates it.
+
+    News leads summarise and later sentences give details about the same people ("killed several
+    insurgents ... returned fire, killing several insurgents"; "detained several insurgents ... the
+    force detained several individuals"). Unless the later sentence marks its people as new ("also",
+    "another", "additional"), or is about other people named differently and counted higher, its
+    figure is dropped so the incident is counted once.
+    """
     for index, draft in enumerate(drafts):
         event = draft.event
-        if event.target is None:
-            continue
+        words = {token.lower_ for token in draft.trigger.sent}
+        additive = bool(words & ADDITIVE)
         for earlier in drafts[:index]:
-            if earlier.event.type != event.type or earlier.event.target != event.target:
+            if earlier.event.type != event.type:
+                continue
+            if additive and earlier.event.target != event.target:
                 continue
             for kind in ("killed", "injured", "arrested"):
                 mine, theirs = getattr(event, kind), getattr(earlier.event, kind)
