@@ -18,16 +18,24 @@ from sqlalchemy import Engine
 from newsgraph.kb.query import (
     ActorRecord,
     ContradictionRecord,
+    CounterpartRecord,
     EventRecord,
     RelationRecord,
     Source,
     actor_ids,
     describe_event,
+    event_counterparts,
     find_contradictions,
     find_events,
     find_relations,
     load_actor,
+    part_ids,
+    place_label,
 )
+
+# Events that show two actors on the same side, or on opposite sides, beyond stated relations.
+FRIENDLY_EVENTS = ["SUPPORT", "AID", "COOPERATE", "AGREE"]
+HOSTILE_EVENTS = ["ASSAULT", "THREATEN", "REJECT", "ACCUSE", "SANCTION"]
 
 
 @dataclass
@@ -40,6 +48,9 @@ class Briefing:
     allies: list[RelationRecord] = field(default_factory=list)
     rivals: list[RelationRecord] = field(default_factory=list)
     affiliations: list[RelationRecord] = field(default_factory=list)
+    acted_with: list[CounterpartRecord] = field(default_factory=list)  # friendly events
+    acted_against: list[CounterpartRecord] = field(default_factory=list)  # hostile events
+    place_labels: dict[int, str] = field(default_factory=dict)
     events: list[EventRecord] = field(default_factory=list)
     contradictions: list[ContradictionRecord] = field(default_factory=list)
 
@@ -56,10 +67,10 @@ def build_briefing(engine: Engine, name: str, *, as_of: str | None = None, event
         actor_id = ids[0]
         actor = load_actor(conn, actor_id)
 
-        def rel(types: list[str], direction: str) -> list[RelationRecord]:
+        def rel(types: list[str], direction: str, ids: list[int] | None = None) -> list[RelationRecord]:
             return find_relations(
                 conn,
-                actor_id=actor_id,
+                actor_id=ids or actor_id,
                 types=types,
                 direction=direction,  # type: ignore[arg-type]
                 until=as_of,
@@ -67,14 +78,23 @@ def build_briefing(engine: Engine, name: str, *, as_of: str | None = None, event
             )
 
         briefing = Briefing(actor=actor, as_of=as_of)
-        briefing.leaders = sorted(rel(["LEADER_OF"], "target"), key=lambda r: (r.first_seen or "", r.id))
-        briefing.leads = rel(["LEADER_OF"], "source")
-        briefing.operates_in = sorted(
-            rel(["OPERATES_IN"], "source"), key=lambda r: (r.first_seen or "", r.id)
+        briefing.leaders = sorted(
+            rel(["LEADER_OF"], "target"), key=lambda r: (r.first_seen is None, r.first_seen or "", r.id)
         )
+        briefing.leads = rel(["LEADER_OF"], "source")
+        # Its parts (a media arm, a branch) operate on its behalf: their areas are its areas too.
+        operating = rel(["OPERATES_IN"], "source", [actor_id, *part_ids(conn, actor_id)])
+        briefing.operates_in = sorted(
+            operating, key=lambda r: (r.first_seen is None, r.first_seen or "", r.id)
+        )
+        briefing.place_labels = {
+            r.id: place_label(conn, r.target, r.target_place_id) for r in briefing.operates_in
+        }
         briefing.allies = rel(["ALLY"], "any")
         briefing.rivals = rel(["HOSTILE"], "any")
         briefing.affiliations = rel(["PART_OF", "MEMBER_OF", "AFFILIATED_WITH", "SUPPORTS"], "any")
+        briefing.acted_with = event_counterparts(conn, actor_id, FRIENDLY_EVENTS, until=as_of)
+        briefing.acted_against = event_counterparts(conn, actor_id, HOSTILE_EVENTS, until=as_of)
         briefing.events = find_events(conn, actor_id=actor_id, until=as_of, limit=events)
         briefing.contradictions = find_contradictions(conn, actor_id=actor_id, until=as_of, limit=10)
         return briefing
@@ -86,11 +106,19 @@ def _other(record: RelationRecord, actor: ActorRecord) -> str:
 
 
 def _seen(record: RelationRecord) -> str:
-    span = record.first_seen or "?"
+    span = record.first_seen or "undated"
     if record.last_seen and record.last_seen != record.first_seen:
         span += f" to {record.last_seen}"
     reports = f"{record.reports} report" + ("s" if record.reports != 1 else "")
     return f"first seen {span}, {reports}"
+
+
+def _counterpart(c: CounterpartRecord) -> str:
+    span = c.first_seen or "?"
+    if c.last_seen and c.last_seen != c.first_seen:
+        span += f" to {c.last_seen}"
+    kinds = ", ".join(t.lower() for t in c.types)
+    return f"{c.name} — {c.events} event" + ("s" if c.events != 1 else "") + f" ({kinds}), {span}"
 
 
 def _attribution(sources: list[Source]) -> str:
@@ -119,13 +147,31 @@ def _lines(briefing: Briefing) -> list[tuple[str, list[tuple[str, list[Source]]]
         (
             "Operates in",
             [
-                (f"{r.target} — since {r.first_seen or '?'}; {_seen(r)}", r.sources)
+                (
+                    f"{briefing.place_labels.get(r.id, r.target)}"
+                    + (f" — since {r.first_seen}" if r.first_seen else "")
+                    + (f" (through {r.source})" if r.source != actor.name else "")
+                    + f"; {_seen(r)}",
+                    r.sources,
+                )
                 for r in briefing.operates_in
             ],
         )
     )
-    sections.append(("Allies", [(f"{_other(r, actor)} — {_seen(r)}", r.sources) for r in briefing.allies]))
-    sections.append(("Rivals", [(f"{_other(r, actor)} — {_seen(r)}", r.sources) for r in briefing.rivals]))
+    sections.append(
+        (
+            "Allies",
+            [(f"{_other(r, actor)} — {_seen(r)}", r.sources) for r in briefing.allies]
+            + [(_counterpart(c), c.sources) for c in briefing.acted_with],
+        )
+    )
+    sections.append(
+        (
+            "Rivals",
+            [(f"{_other(r, actor)} — {_seen(r)}", r.sources) for r in briefing.rivals]
+            + [(_counterpart(c), c.sources) for c in briefing.acted_against],
+        )
+    )
     sections.append(
         (
             "Links",

@@ -86,6 +86,7 @@ class RelationRecord:
     last_seen: str | None
     reports: int
     sources: list[Source] = field(default_factory=list)
+    target_place_id: int | None = None
 
 
 @dataclass
@@ -512,7 +513,7 @@ def find_relations(
     text: str | None = None,
     limit: int | None = 100,
     evidence: bool = True,
-    actor_id: int | None = None,
+    actor_id: int | list[int] | None = None,
     types: list[str] | None = None,
     direction: Literal["any", "source", "target"] = "any",
 ) -> list[RelationRecord]:
@@ -525,7 +526,11 @@ def find_relations(
     wanted = [t.upper() for t in (types or ([type_] if type_ else []))]
     if wanted:
         conditions.append(rel.type.in_(wanted))
-    ids = [actor_id] if actor_id is not None else (actor_ids(conn, actor) or [-1]) if actor else []
+    ids: list[int] = []
+    if actor_id is not None:
+        ids = [actor_id] if isinstance(actor_id, int) else list(actor_id)
+    elif actor:
+        ids = actor_ids(conn, actor) or [-1]
     if ids:
         sides = {
             "source": rel.source_id.in_(ids),
@@ -584,6 +589,7 @@ def find_relations(
             last_seen=r.last_seen,
             reports=r.reports,
             sources=sources.get(r.id, []),
+            target_place_id=r.target_place_id,
         )
         for r in rows
     ]
@@ -807,3 +813,81 @@ def describe_event(
     if date:
         words.append(f"({date})")
     return " ".join(words)
+
+
+@dataclass
+class CounterpartRecord:
+    """Another actor this one acted with or against, summed over events of some types."""
+
+    name: str
+    events: int
+    types: list[str]
+    first_seen: str | None
+    last_seen: str | None
+    sources: list[Source] = field(default_factory=list)
+
+
+def event_counterparts(
+    conn: Connection, actor_id: int, types: list[str], *, until: str | None = None, limit: int = 10
+) -> list[CounterpartRecord]:
+    """Actors on the other side of `actor_id`'s events of `types` (either direction), most events first."""
+    e = s.events.c
+    cut = _until_day(until)
+    sides = []
+    for mine, theirs in ((e.source_id, e.target_id), (e.target_id, e.source_id)):
+        query = select(theirs.label("other"), e.id, e.type, e.date_start).where(
+            mine == actor_id, e.type.in_(types), theirs.is_not(None), theirs != actor_id
+        )
+        if cut:
+            query = query.where(e.date_start <= cut)
+        sides.append(query)
+    rows = conn.execute(union_all(*sides)).all()
+    grouped: dict[int, list[Any]] = {}
+    for row in rows:
+        grouped.setdefault(int(row.other), []).append(row)
+    ranked = sorted(grouped.items(), key=lambda item: (-len(item[1]), item[0]))[:limit]
+    names = dict(
+        conn.execute(
+            select(s.entities.c.id, s.entities.c.name).where(s.entities.c.id.in_([k for k, _ in ranked]))
+        ).all()
+    )
+    latest = {k: max(v, key=lambda r: (r.date_start or "", r.id)).id for k, v in ranked}
+    sources = _sources(conn, s.event_reports, "event_id", list(latest.values()), limit=2)
+    found = []
+    for other, items in ranked:
+        dates = sorted(r.date_start for r in items if r.date_start)
+        found.append(
+            CounterpartRecord(
+                name=names[other],
+                events=len(items),
+                types=sorted({r.type for r in items}),
+                first_seen=dates[0] if dates else None,
+                last_seen=dates[-1] if dates else None,
+                sources=sources.get(latest[other], []),
+            )
+        )
+    return found
+
+
+def part_ids(conn: Connection, actor_id: int) -> list[int]:
+    """Units that are part of the actor (its media arm, its branches): they operate on its behalf."""
+    rel = s.relations.c
+    return [
+        int(i)
+        for i in conn.execute(
+            select(rel.source_id).where(rel.type == "PART_OF", rel.target_entity_id == actor_id).distinct()
+        ).scalars()
+    ]
+
+
+def place_label(conn: Connection, name: str, place_id: int | None) -> str:
+    """`Helmand, Afghanistan` when the containing place is known."""
+    if place_id is None:
+        return name
+    p = s.places.alias("p")
+    found = conn.execute(
+        select(p.c.name)
+        .select_from(s.places.join(p, p.c.id == s.places.c.parent_id))
+        .where(s.places.c.id == place_id)
+    ).scalar()
+    return f"{name}, {found}" if found else name

@@ -648,7 +648,8 @@ class _Merge:
         conn = self.conn
         source_id = self._entity_of(relation.source)
         if source_id is None:
-            return  # place-in-place (LOCATED_IN) and unresolved ids: the gazetteer keeps those
+            self._place_in_place(relation)
+            return
         target_entity = self._entity_of(relation.target)
         target_place = self.place_ids.get(relation.target) if target_entity is None else None
         if target_entity is None and target_place is None:
@@ -699,6 +700,18 @@ class _Merge:
                 attributed_id=attributed_id,
                 attributed_text=attributed_text,
             )
+
+    def _place_in_place(self, relation: Relation) -> None:
+        """LOCATED_IN between places is geography, kept as the place's parent (first report wins)."""
+        child = self.place_ids.get(relation.source)
+        parent = self.place_ids.get(relation.target)
+        if relation.type != "LOCATED_IN" or child is None or parent is None or child == parent:
+            return
+        self.conn.execute(
+            update(s.places)
+            .where(s.places.c.id == child, s.places.c.parent_id.is_(None))
+            .values(parent_id=parent)
+        )
 
     def _relation_row(
         self, type_: str, source_id: int, target_entity: int | None, target_place: int | None
