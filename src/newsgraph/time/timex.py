@@ -390,6 +390,8 @@ def _calendar_unit(match: re.Match[str], ctx: Context) -> Result:
             return "P10Y", "DURATION"  # "the past decade" is the ten years just gone
         return f"{anchor.year // 10 + offset:03d}", "DATE"
     if unit == "century" and anchor.year is not None:
+        if rel in ("past", "last") and "the" in match.group("rel").lower():
+            return "P100Y", "DURATION"
         return f"{anchor.year // 100 + offset:02d}", "DATE"
     return None
 
@@ -408,6 +410,8 @@ def _duration(match: re.Match[str], ctx: Context) -> Result:
         amount == "1" or "-quarters" in phrase or ctx.text.startswith(" of", match.end())
     ):
         return None  # fractions: "a quarter of", "three-quarters"
+    if re.fullmatch(r"(?i:an?)\s+\w+", phrase) and _set_context(match, ctx):
+        return _unit_letter("day" if unit == "night" else unit, "1"), "SET"  # "twice a year"
     if unit == "weekend":
         return ("P2D" if amount == "1" else f"P{amount}WE"), "DURATION"
     if unit == "night":
