@@ -8,8 +8,9 @@ from spacy.tokens import Doc
 
 from newsgraph.model import Relation
 from newsgraph.nlp.analysis import Analysis
+from newsgraph.relations.candidates import Candidate
 from newsgraph.relations.refs import Ref, RefIndex
-from newsgraph.relations.rules import Candidate, gap_rules, parse_rules
+from newsgraph.relations.rules import sentence_rules
 
 LOGGER = logging.getLogger(__name__)
 
@@ -24,7 +25,7 @@ def extract_relations(doc: Doc, found: Analysis) -> list[Relation]:
     seen: set[tuple[str, str, str]] = set()
     relations: list[Relation] = []
     for sent in doc.sents:
-        for candidate in [*gap_rules(index, sent), *parse_rules(index, sent)]:
+        for candidate in sentence_rules(index, sent):
             if not _well_typed(candidate):
                 continue
             key = _key(candidate)

@@ -24,6 +24,9 @@ class Lexicon:
     presence_verbs_from: frozenset[str]
     actor_heads: frozenset[str]
     unit_heads: frozenset[str]
+    control_verbs: frozenset[str]
+    removal_verbs: frozenset[str]
+    join_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,154 @@
+"""Where actors operate (OPERATES_IN): an actor's clause or noun phrase placed by a preposition, a
+place it takes or holds, a place it is driven from, and a fronted "In Syria, ..." or "Near Mosul, ...".
+
+re3d's gold reads co-location loosely ("strikes against ISIL terrorists in Syria" places both sides
+in Syria); the rules follow the parse so that a place attached elsewhere in the sentence is not used.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from newsgraph.relations.candidates import Candidate, objects, subjects, with_conjuncts
+from newsgraph.relations.lexicon import lexicon
+from newsgraph.relations.refs import Ref, RefIndex
+
+LOGGER = logging.getLogger(__name__)
+
+_SPEECH = frozenset({"say", "tell", "add", "report", "claim", "announce", "declare", "warn", "write", "note"})
+_NP_PREPS = frozenset({"in", "across", "throughout", "inside", "near"})
+_CLAUSES = frozenset({"relcl", "acl", "ccomp", "advcl", "pcomp", "xcomp", "parataxis"})
+_FRONTED = frozenset({"in", "near", "at", "across", "inside", "throughout", "around"})
+
+
+def presence_rules(index: RefIndex, sent: Span) -> Iterator[Candidate]:
+    for token in sent:
+        if token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() not in _SPEECH:
+            yield from _clause(token, index, sent)
+    yield from _noun_phrases(index, sent)
+    yield from _fronted(index, sent)
+
+
+def places_under(prep: Token, index: RefIndex) -> list[Ref]:
+    """The first place in a prepositional phrase and the places coordinated with it; clauses inside
+    the phrase ("in what experts warn ... to Afghanistan") are not searched."""
+    for token in _phrase(prep):
+        ref = index.at(token.i, "place")
+        if ref is None:
+            entity = index.at(token.i, "entity")
+            ref = index.place_for(entity) if entity is not None and entity.type == "STATE" else None
+        if ref is not None:
+            out = [ref]
+            for conj in token.doc[ref.end - 1].conjuncts:
+                other = index.at(conj.i, "place")
+                if other is not None and all(other.id != seen.id for seen in out):
+                    out.append(other)
+            return out
+    return []
+
+
+def _phrase(prep: Token) -> list[Token]:
+    out, stack = [], [prep]
+    while stack:
+        token = stack.pop()
+        out.append(token)
+        stack.extend(
+            child
+            for child in token.children
+            if child.dep_ not in _CLAUSES and child.pos_ not in {"VERB", "AUX"}
+        )
+    return sorted(out, key=lambda token: token.i)
+
+
+def _groups(refs: list[Ref]) -> list[Ref]:
+    return [ref for ref in refs if ref.is_group]
+
+
+def _clause(verb: Token, index: RefIndex, sent: Span) -> Iterator[Candidate]:
+    lex = lexicon()
+    lemma = verb.lemma_.lower()
+    agents = _groups(subjects(verb, index))
+    if not agents:
+        passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        agents = _groups([ref for c in passive for ref in with_conjuncts(c, index)])
+    patients = _groups(objects(verb, index, frozenset({"against"})))
+    preps = [c for c in verb.children if c.dep_ == "prep"]
+    for child in verb.children:
+        if child.dep_ == "advmod" or (child.dep_ == "dobj" and index.actor(child) is None):
+            preps.extend(c for c in child.children if c.dep_ == "prep")  # "moved back into", "strikes in"
+    for prep in preps:
+        word = prep.lower_
+        if word not in lex.presence_preps:
+            continue
+        if word in {"from", "out"}:
+            actors = agents if lemma in lex.presence_verbs_from else []
+            actors = actors + (patients if lemma in lex.removal_verbs else [])
+        else:
+            actors = agents + patients
+        for place in places_under(prep, index):
+            for actor in actors:
+                yield Candidate("OPERATES_IN", actor, place, sent, f"presence:{lemma}")
+    if lemma in lex.control_verbs:
+        yield from _control(verb, agents, index, sent)
+    if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
+        anchor = index.at(verb.head.i, "place") or index.at(verb.head.i, "entity")
+        where = index.place_for(anchor) if anchor is not None else None
+        if where is not None and where.kind == "place":
+            for actor in agents:
+                yield Candidate("OPERATES_IN", actor, where, sent, "where")
+
+
+def _control(verb: Token, agents: list[Ref], index: RefIndex, sent: Span) -> Iterator[Candidate]:
+    """ "ISIL seized Mosul", "Mosul was taken by ISIL terrorists"."""
+    places = [index.at(c.i, "place") for c in verb.children if c.dep_ == "dobj"]
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if agent is not None:
+        agents = _groups(
+            [ref for c in agent.children if c.dep_ == "pobj" for ref in with_conjuncts(c, index)]
+        )
+        places = [index.at(c.i, "place") for c in verb.children if c.dep_ == "nsubjpass"]
+    for place in places:
+        for actor in agents:
+            if place is not None:
+                yield Candidate("OPERATES_IN", actor, place, sent, f"control:{verb.lemma_.lower()}")
+
+
+def _noun_phrases(index: RefIndex, sent: Span) -> Iterator[Candidate]:
+    """ "ISIL terrorists in Syria and Iraq", "ISIL's campaign in Iraq", "ISIL control of Mosul"."""
+    lex = lexicon()
+    for ref in _groups(index.in_sentence(sent)):
+        head = sent.doc[ref.end - 1]
+        if head.dep_ == "compound" and head.head.lemma_.lower() in lex.actor_heads:
+            head = head.head
+        elif head.dep_ == "poss" and head.head.pos_ == "NOUN":
+            head = head.head  # what the actor owns or does happens where its phrase says
+        for prep in (c for c in head.children if c.dep_ == "prep"):
+            word = prep.lower_
+            if word in _NP_PREPS or (
+                word == "of" and head.lemma_.lower() in {"control", "capture", "seizure"}
+            ):
+                for place in places_under(prep, index):
+                    yield Candidate("OPERATES_IN", ref, place, sent, "actor-in-place")
+
+
+def _fronted(index: RefIndex, sent: Span) -> Iterator[Candidate]:
+    """ "In Syria, Coalition military forces conducted ...", "Near Rawah, one strike engaged an ISIL
+    tactical unit": a sentence-initial place frames every group the sentence names."""
+    words = [token for token in sent if not (token.is_space or token.is_punct)]
+    start = next((i for i, token in enumerate(words[:3]) if token.lower_ in _FRONTED), None)
+    if start is None:
+        return
+    prep = words[start]
+    places = places_under(prep, index)
+    comma = next((t for t in prep.doc[prep.i : prep.right_edge.i + 2] if t.text == ","), None)
+    if not places or comma is None:
+        return
+    seen: set[str] = set()
+    for ref in _groups(index.in_sentence(sent)):
+        if ref.start > comma.i and ref.id not in seen:
+            seen.add(ref.id)
+            for place in places:
+                yield Candidate("OPERATES_IN", ref, place, sent, "fronted-place")
