@@ -125,6 +125,54 @@ def _proper_alternates(names: list[str]) -> list[str]:
     return out
 
 
+_DIVISION_PREFIXES = (
+    "muhafazat ", "mayorality of ", "province of ", "provincia de ", "provincia di ", "provincia del ",
+    "respublika ", "republic of ", "state of ", "departamento de ", "departamento del ", "wilayat ",
+    "wilaya de ", "region ", "canton of ", "gouvernorat de ", "governorate of ", "distrito de ",
+    "al ", "ar ", "as ", "an ", "ad ", "az ", "ash ", "at ",
+)
+_DIVISION_SUFFIXES = (
+    " governorate", " province", " region", " oblast", " state", " prefecture", " department",
+    " district", " krai", " kray", " territory", " county", " municipality", " division", " voivodeship",
+)
+
+
+def division_variants(name: str) -> list[str]:
+    """Shorter forms news uses for a first-level division ("Basra Governorate" -> "Basra")."""
+    out = []
+    lowered = name.lower()
+    for prefix in _DIVISION_PREFIXES:
+        if lowered.startswith(prefix) and len(name) > len(prefix) + 2:
+            out.append(name[len(prefix) :])
+    for suffix in _DIVISION_SUFFIXES:
+        for form in [name, *out]:
+            if form.lower().endswith(suffix) and len(form) > len(suffix) + 2:
+                out.append(form[: -len(suffix)])
+    return out
+
+
+def _iso_subdivision_names(iso: str, names: dict[str, str]) -> dict[str, list[str]]:
+    """ISO 3166-2 names (pycountry) of the country's top-level subdivisions, attached to the admin1 code
+    whose GeoNames name they resemble most, when that resemblance is mutual and close."""
+    import pycountry
+    from rapidfuzz import fuzz, process
+
+    subdivisions = [s.name for s in pycountry.subdivisions.get(country_code=iso) or [] if s.parent_code is None]
+    if not subdivisions or not names:
+        return {}
+    codes = list(names)
+    folded = [fold(names[c]) for c in codes]
+    out: dict[str, list[str]] = defaultdict(list)
+    for sub in subdivisions:
+        best = process.extractOne(fold(sub), folded, scorer=fuzz.WRatio)
+        if best is None or best[1] < 80:
+            continue
+        back = process.extractOne(best[0], [fold(x) for x in subdivisions], scorer=fuzz.WRatio)
+        if back is not None and back[0] == fold(sub):
+            out[codes[best[2]]].append(sub)
+    return out
+
+
 def _centre(points: list[tuple[float, float]]) -> tuple[float, float]:
     lats = sorted(p[0] for p in points)
     lons = sorted(p[1] for p in points)
@@ -223,10 +271,17 @@ def build() -> list[dict[str, Any]]:
     for city in cities.values():
         members[(city["countrycode"], city["admin1code"])].append(city)
     state_by_code = {state["code"]: state for state in us_states.values()}
+    division_names: dict[str, dict[str, str]] = defaultdict(dict)
+    for (iso, code), votes in admin1_votes.items():
+        if code and (iso, code) in members:
+            division_names[iso][code] = votes.most_common(1)[0][0]
+    iso_names = {iso: _iso_subdivision_names(iso, names) for iso, names in division_names.items()}
     for (iso, code), votes in sorted(admin1_votes.items()):
         if not code or (iso, code) not in members:
             continue
         name = votes.most_common(1)[0][0]
+        others = [name, *iso_names[iso].get(code, [])]
+        aliases = [*others, *(v for n in others for v in division_variants(n))]
         towns = members[(iso, code)]
         lat, lon = _centre([(t["latitude"], t["longitude"]) for t in towns])
         state = state_by_code.get(code) if iso == "US" else None
@@ -241,7 +296,7 @@ def build() -> list[dict[str, Any]]:
                 "lon": lon,
                 "population": sum(int(t.get("population") or 0) for t in towns),
                 "geonames_id": state["geonameid"] if state else None,
-                "names": [name] if state and name != state["name"] else [],
+                "names": aliases,
                 "demonyms": [],
             }
         )
