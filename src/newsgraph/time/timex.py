@@ -49,6 +49,7 @@ class Context:
     last_day: dt.date | None = None
     last_year: int | None = None
     last_quarter: str | None = None  # "1989-Q3": the period a results story is about
+    quarterly: bool = False  # whether the document talks about quarters (a results story)
     notes: dict[str, str] = field(default_factory=dict)
 
 
@@ -476,8 +477,8 @@ def _quarter(match: re.Match[str], ctx: Context) -> Result:
     if kind == "half":
         return f"{cal.fmt_year(year)}-H{number}", "DATE"
     value = f"{cal.fmt_year(year)}-Q{number}"
-    if year is not None and not yrel:
-        ctx.last_quarter = value
+    if year is not None and not yrel and ctx.last_quarter is None:
+        ctx.last_quarter = value  # the first quarter named is the one a results story is about
     return value, "DATE"
 
 
@@ -494,11 +495,14 @@ def _quarter_year_ago(ctx: Context) -> str:
     return quarter
 
 
+_QUARTER_WORD = re.compile(r"(?i:\b(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter)")
 _QUARTERLY = re.compile(r"(?i:\bquarter|\bquarterly\b|\bperiod\b)")
 
 
 def _in_quarterly_sentence(match: re.Match[str], ctx: Context) -> bool:
-    """Whether the sentence around the match talks about a quarter (results compared year on year)."""
+    """Whether the match compares quarterly results year on year: the story talks about quarters."""
+    if ctx.quarterly:
+        return True
     start = max(ctx.text.rfind(". ", 0, match.start()), ctx.text.rfind("\n", 0, match.start()), 0)
     end_candidates = [
         i for i in (ctx.text.find(". ", match.end()), ctx.text.find("\n", match.end())) if i >= 0
@@ -982,6 +986,7 @@ def find_times(text: str, published: str | None, tense_of: TenseOf | None = None
     mostly reports what has happened.
     """
     ctx = Context(anchor=Anchor.parse(published), tense_of=tense_of or (lambda s, e: None), text=text)
+    ctx.quarterly = bool(_QUARTER_WORD.search(text))
     times: list[TimeExpr] = []
     for start, end, index, match in _select(_candidates(text)):
         rule = RULES[index]
