@@ -62,6 +62,19 @@ def test_text_page_patterns_are_general_not_the_seeds_strings() -> None:
     ]
 
 
+def test_date_line_in_the_head() -> None:
+    page = parse_text(
+        "Troops Leave Kunduz\nBy Jane Doe, Staff Writer\nPublished 3:20 PM 08/14/2015\n\n"
+        "Troops left the city of Kunduz on Friday after a week of fighting, officials said."
+    )
+    assert (page.title, page.authors) == ("Troops Leave Kunduz", ["Jane Doe"])
+    assert page.published is not None and (page.published.value, page.published.source) == (
+        "2015-08-14",
+        "dateline",
+    )
+    assert page.body == "Troops left the city of Kunduz on Friday after a week of fighting, officials said."
+
+
 def test_text_without_furniture_passes_through_whole() -> None:
     text = "Rebels attacked the town on Monday, officials said. Troops withdrew overnight."
     page = parse_text(text)

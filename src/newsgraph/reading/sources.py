@@ -49,7 +49,16 @@ def _records_of_file(path: Path, published: str | None) -> Iterator[RawRecord | 
             return
         text = decode(read_bytes(path), str(path))
         if suffix == ".json":
-            yield record_from_json(_load_json(text, str(path)), str(path))
+            loaded = _load_json(text, str(path))
+            if isinstance(loaded, list) and loaded and all(isinstance(o, dict) for o in loaded):
+                # A JSON array of records: one document each, named path#n like feed entries.
+                for number, obj in enumerate(loaded, 1):
+                    try:
+                        yield record_from_json(obj, f"{path}#{number}")
+                    except NewsgraphError as err:
+                        yield Failure(err.source, err.code, err.reason)
+            else:
+                yield record_from_json(loaded, str(path))
         elif suffix in FEED_SUFFIXES or (suffix not in HTML_SUFFIXES and _looks_like_feed(text)):
             from newsgraph.reading.feeds import records_from_feed
 
@@ -146,4 +155,6 @@ def _looks_like_html(text: str) -> bool:
 
 def _looks_like_feed(text: str) -> bool:
     head = text.lstrip()[:1000].lower()
+    if head.startswith(("<rss", "<feed")):
+        return True
     return head.startswith("<?xml") and ("<rss" in head or "<feed" in head or "<rdf" in head)
