@@ -130,16 +130,17 @@ class Linker:
         for ent in doc.ents:
             if ent.label_ not in {"PERSON", "ORG", "NORP", "GPE"}:
                 continue
+            label = "PERSON" if ent.label_ == "ORG" and _after_title(ent) else ent.label_
             for piece in _unclaimed_pieces(ent, claimed):
-                cleaned = _clean_name(piece, ent.label_)
+                cleaned = _clean_name(piece, label)
                 if cleaned is None:
                     continue
-                linked = self._link_name(cleaned, ent.label_, present)
+                linked = self._link_name(cleaned, label, present)
                 if linked:
-                    found.append(Found(cleaned.start, cleaned.end, linked, label=ent.label_))
+                    found.append(Found(cleaned.start, cleaned.end, linked, label=label))
                     claimed.update(range(cleaned.start, cleaned.end))
-                elif ent.label_ in {"PERSON", "ORG"}:
-                    kind = "PERSON" if ent.label_ == "PERSON" else _org_type(cleaned, self._country_words)
+                elif label in {"PERSON", "ORG"}:
+                    kind = "PERSON" if label == "PERSON" else _org_type(cleaned, self._country_words)
                     pending.append(Pending(cleaned, kind))
         found.extend(self._resolve_pending(pending, found, doc))
         for item in found:
@@ -173,6 +174,11 @@ class Linker:
             last = index
             index += 1
         if last is None:
+            head = doc[end].lower_ if end < len(doc) else ""
+            if hit.kind == "adjective" and head in vocab.OPPOSITION_HEADS:
+                # "the Syrian opposition", "Afghan rebels": a non-state side, named by the article
+                words = " ".join(normalize(t.text) for t in doc[start : end + 1])
+                return Found(start, end + 1, f"new:{vocab.OPPOSITION_HEADS[head]}:{words}", label="group")
             return None
         if doc[last].lower_ in vocab.GOVERNMENT_HEADS_NEEDING_NOUN:
             if last + 1 < len(doc) and doc[last + 1].pos_ == "NOUN":
@@ -402,17 +408,28 @@ class Linker:
         return entities
 
     def _with_titles(self, doc: Doc, span: Span, taken: set[int]) -> Span:
-        """The name with the capitalised titles right before it: "Maj. Gen. Gary J. Volesky"."""
-        start = span.start
-        while start > 0 and start - 1 not in taken:
-            token = doc[start - 1]
+        """The name with the title right before it: "Maj. Gen. Gary J. Volesky", "Minister for the
+        Middle East Tobias Ellwood". A title is capitalised title words, country words and regions,
+        joined by "for", "of", "the"; it must hold at least one title word."""
+        index = span.start
+        best = span.start
+        has_title = False
+        while index > 0 and index - 1 not in taken:
+            token = doc[index - 1]
             word = token.lower_.rstrip(".")
-            if not token.text[:1].isupper() or not (
-                word in vocab.TITLES or normalize(token.text) in self._country_words
+            capital = token.text[:1].isupper()
+            if capital and word in vocab.TITLES:
+                has_title = True
+            elif not (
+                (capital and (word in vocab.TITLE_PARTS or word in vocab.REGION_WORDS))
+                or (capital and normalize(token.text) in self._country_words)
+                or word in vocab.TITLE_CONNECTORS
             ):
                 break
-            start -= 1
-        return doc[start : span.end]
+            index -= 1
+            if capital and has_title:
+                best = index
+        return doc[best : span.end]
 
     def _builder(self, key: str, span: Span) -> Builder:
         actor = self.registry.get(key)
@@ -462,6 +479,17 @@ def _fold_states(found: list[Found]) -> list[Found]:
     ]
 
 
+def _after_title(ent: Span) -> bool:
+    """Whether a title stands right before the span: "Minister for the [Middle East Tobias Ellwood]"."""
+    index = ent.start - 1
+    while index >= 0 and ent.doc[index].lower_ in vocab.TITLE_CONNECTORS:
+        index -= 1
+    if index < 0:
+        return False
+    token = ent.doc[index]
+    return token.text[:1].isupper() and token.lower_.rstrip(".") in vocab.TITLES
+
+
 def _unclaimed_pieces(ent: Span, claimed: set[int]) -> list[Span]:
     pieces: list[Span] = []
     start = None
@@ -490,6 +518,11 @@ def _clean_name(span: Span, label: str) -> Span | None:
     while start < end and (
         doc[start].is_punct
         or doc[start].pos_ in {"DET", "VERB", "AUX", "ADP", "PRON", "ADV", "CCONJ", "SCONJ"}
+        or (
+            label == "PERSON"
+            and end - start > 2
+            and doc[start].lower_ in vocab.REGION_WORDS | vocab.TITLE_PARTS
+        )
         or (label == "PERSON" and doc[start].lower_.rstrip(".") in vocab.TITLES)
         or doc[start].lower_ in {"'s", "’s"}
     ):
@@ -512,8 +545,12 @@ def _clean_name(span: Span, label: str) -> Span | None:
         return None
     if any(t.lower_ in vocab.NOT_ACTORS for t in cleaned):
         return None
-    if cleaned[0].lower_ == "operation":
-        return None  # military operations are events, not actors
+    if cleaned[0].lower_ == "operation" or (
+        label != "PERSON" and cleaned[-1].lower_ in vocab.NON_ACTOR_HEADS
+    ):
+        return None  # operations, agreements and talks are events or documents, not actors
+    if len(cleaned) == 1 and cleaned[0].lower_ in vocab.GENERIC_SINGLE:
+        return None  # "State" out of "Secretary of State", a lone "Coalition" NER split off
     for token in cleaned:
         if token.pos_ in {"VERB", "AUX", "PRON", "ADV"} and not token.text[:1].isupper():
             return None

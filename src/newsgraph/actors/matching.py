@@ -47,7 +47,11 @@ class RegistryMatcher:
             if actor.type == "STATE":
                 continue  # states are found by the country patterns below, where they act
             if actor.id.startswith(("gov:", "mil:")):
-                continue  # generated governments are found by the government patterns
+                # generated governments are found by the government patterns; only the names the
+                # registry adds by hand ("Assad regime", "Kremlin") are matched as phrases
+                for name in registry.extra_aliases.get(actor.id, ()):
+                    groups.setdefault(("alias", name, _case_sensitive(name)), set()).add(actor.id)
+                continue
             for name in actor.names:
                 groups.setdefault(("alias", name, _case_sensitive(name)), set()).add(actor.id)
             for name in actor.weak_aliases:
@@ -62,8 +66,10 @@ class RegistryMatcher:
         for number, ((kind, name, exact), keys) in enumerate(sorted(groups.items())):
             label = f"ng_{kind}_{number}"
             self._labels[label] = (kind, tuple(sorted(keys)))
-            pattern = nlp.make_doc(name)
-            (self._exact if exact else self._lower).add(label, [pattern])
+            # typographic apostrophes: "Da’esh" must match the alias "Da'esh"
+            variants = dict.fromkeys([name, name.replace("'", "’"), name.replace("’", "'")])
+            patterns = [nlp.make_doc(variant) for variant in variants]
+            (self._exact if exact else self._lower).add(label, patterns)
 
     def __call__(self, doc: Doc) -> list[Hit]:
         hits: list[Hit] = []

@@ -20,7 +20,7 @@ import re
 import tomllib
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -97,6 +97,7 @@ class Registry:
     actors: dict[str, Actor] = field(default_factory=dict)
     roles: list[Role] = field(default_factory=list)
     states: dict[str, State] = field(default_factory=dict)
+    extra_aliases: dict[str, list[str]] = field(default_factory=dict)  # added to generated actors
     _by_key: dict[str, list[str]] = field(default_factory=dict)
     _weak_by_key: dict[str, list[str]] = field(default_factory=dict)
 
@@ -257,6 +258,15 @@ def _load_toml(registry: Registry, data: dict[str, Any], origin: str) -> None:
                 sources=_tuple(raw.get("sources")),
             )
         )
+    for raw in data.get("alias", []):
+        # more names for an actor defined elsewhere (a generated state or government)
+        target = registry.actors.get(str(raw.get("of", "")))
+        names = _tuple(raw.get("names"))
+        if target is None:
+            LOGGER.warning("%s: alias table for unknown actor %r", origin, raw.get("of"))
+            continue
+        registry.extra_aliases.setdefault(target.id, []).extend(names)
+        registry.add(replace(target, aliases=tuple(dict.fromkeys([*target.aliases, *names]))))
     for raw in data.get("role", []):
         if not raw.get("person") or not raw.get("of"):
             LOGGER.warning("%s: skipping role without person or of: %r", origin, raw)

@@ -123,3 +123,34 @@ LOCATIVE_PREPOSITIONS = words("in near around outside inside into across through
 VESSEL_PREFIXES = words("uss usns hms hmas hmcs fs ins rfa ss mv")
 # Verbs that list members rather than act on them ("nations ... include Australia, Belgium").
 LISTING_VERBS = words("include comprise number count")
+
+# Words that may sit inside a title before a name ("Deputy Secretary of State Antony Blinken",
+# "Minister for the Middle East Tobias Ellwood"); connectors only count between such words.
+TITLE_PARTS = words(
+    """
+    office state defense defence foreign affairs home interior general staff joint chiefs national
+    security adviser advisor prime press council commonwealth development international trade justice
+    finance treasury homeland energy army navy air force marine corps
+    """
+)
+TITLE_CONNECTORS = words("for of the and")
+REGION_WORDS = words(
+    "middle east west north south near far gulf africa asia europe levant americas sahel balkans caucasus"
+)
+
+# A single word that NER tags as an organisation but that names no one in particular.
+GENERIC_SINGLE = words(
+    "state office department ministry agency council committee commission press media government forces army navy police coalition"
+)
+
+# Last words of names that are agreements, events or programmes, not actors.
+NON_ACTOR_HEADS = words(
+    """
+    agreement accord accords treaty resolution ceasefire hostilities talks conference summit process plan
+    initiative law act convention declaration protocol operation campaign war crisis day award strategy
+    programme program charter
+    """
+)
+
+# Heads that make a demonym phrase a non-state group ("the Syrian opposition", "Afghan rebels").
+OPPOSITION_HEADS = {"opposition": "ORGANIZATION", "rebels": "ARMED_GROUP", "insurgents": "ARMED_GROUP"}
