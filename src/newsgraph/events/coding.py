@@ -94,6 +94,7 @@ class Mention:
     modality: Modality = "asserted"
     attribution: Token | None = None
     anchor: Token | None = None  # the verb the nominal trigger hangs from, for modality
+    anaphoric: bool = False  # its people were named before ("the insurgents were detained")
 
 
 def children(token: Token, *deps: str) -> list[Token]:
@@ -138,7 +139,10 @@ def passive_subject(verb: Token) -> Token | None:
 
 def stranded_subject(verb: Token) -> Token | None:
     """The noun right before "were captured" when the parser hung it elsewhere (as an apposition)."""
-    index = min(child.i for child in verb.children if child.dep_ == "auxpass") - 1
+    auxiliaries = [child.i for child in verb.children if child.dep_ == "auxpass"]
+    if not auxiliaries:
+        return None
+    index = min(auxiliaries) - 1
     doc = verb.doc
     while index >= verb.sent.start and doc[index].dep_ in ("aux", "neg", "advmod"):
         index -= 1
@@ -453,8 +457,12 @@ def sentence_mentions(sent: Span) -> list[Mention]:
             source, target = verb_arguments(token, event_type)
             if event_type == "RELOCATE" and target is None:
                 continue
+            source, target = same_line(token, source), same_line(token, target)
+            if target is None and is_passive(token):
+                target = same_line(token, stranded_subject(token))
             counts = own_figures(token, target, is_passive(token))
-            if restates(target) or aggregate(token):
+            anaphoric = restates(target)
+            if aggregate(token):
                 counts = {}
             for kind, value in casualty_figures(token).items():
                 counts[kind] = counts.get(kind, 0) + value
@@ -463,7 +471,9 @@ def sentence_mentions(sent: Span) -> list[Mention]:
             if anchor is None:
                 continue
             source, target = noun_arguments(token, event_type, anchor)
+            source, target = same_line(token, source), same_line(token, target)
             counts = own_figures(token, target, False)
+            anaphoric = restates(target)
         modality, attribution = modality_of(token, anchor)
         if modality in ("planned", "negated"):
             counts = {kind: 0 for kind in counts} if modality == "negated" else {}
@@ -477,6 +487,15 @@ def sentence_mentions(sent: Span) -> list[Mention]:
                 modality=modality,
                 attribution=attribution,
                 anchor=anchor,
+                anaphoric=anaphoric,
             )
         )
     return found
+
+
+def same_line(trigger: Token, argument: Token | None) -> Token | None:
+    """The argument if it is on the trigger's line: a parse that reaches into a header is wrong."""
+    if argument is None:
+        return None
+    low, high = sorted((trigger.idx, argument.idx))
+    return None if "\n" in trigger.doc.text[low:high] else argument

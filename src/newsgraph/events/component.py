@@ -65,6 +65,7 @@ class Draft:
     date_explicit: bool
     place_explicit: bool
     trigger: Token
+    anaphoric: bool = False
 
 
 class EventsComponent:
@@ -122,7 +123,10 @@ def build(mention: Mention, sent: Span, found: Analysis, resolver: Resolver) -> 
     attributed = resolver.resolve(mention.attribution, create=False) if mention.attribution else None
     modality = mention.modality
     claim_speaker = speaker_of(found.claims, mention.trigger.idx)
-    if claim_speaker is not None and claim_speaker in (getattr(source, "id", None), getattr(target, "id", None)):
+    if claim_speaker is not None and claim_speaker in (
+        getattr(source, "id", None),
+        getattr(target, "id", None),
+    ):
         claim_speaker = None  # a participant's own statement is the event, not a report of it
     if attributed is None and claim_speaker is not None:
         attributed = next((entity for entity in found.entities if entity.id == claim_speaker), None)
@@ -150,7 +154,7 @@ def build(mention: Mention, sent: Span, found: Analysis, resolver: Resolver) -> 
         cameo=code.cameo,
         intensity=code.intensity,
     )
-    return Draft(event, explicit, place is not None, mention.trigger)
+    return Draft(event, explicit, place is not None, mention.trigger, mention.anaphoric)
 
 
 def speaker_of(claims: list[Claim], offset: int) -> str | None:
@@ -324,6 +328,13 @@ def drop_restated(drafts: list[Draft]) -> None:
     """
     for index, draft in enumerate(drafts):
         event = draft.event
+        if draft.anaphoric and any(
+            getattr(earlier.event, kind)
+            for earlier in drafts[:index]
+            for kind in ("killed", "injured", "arrested")
+        ):
+            event.killed = event.injured = event.arrested = None  # "the insurgents were detained"
+            continue
         words = {token.lower_ for token in draft.trigger.sent}
         additive = bool(words & ADDITIVE)
         for earlier in drafts[:index]:

@@ -2,8 +2,8 @@
 
 Figures are read as minimums ("at least"), the way casualty counts are reported. Vague quantities
 get the smallest number a reader would accept for them: a plural with no number is at least two,
-"several" at least three. A definite phrase without a number ("the insurgents") refers back to
-people already counted, so it gives no figure.
+"several" at least three. A definite phrase ("the insurgents") usually refers back to people
+already counted; the events stage decides that with the whole article in view.
 """
 
 from __future__ import annotations
@@ -181,8 +181,8 @@ def _own_count(head: Token) -> int | None:
         return VAGUE[lemma]
     if figure is not None:
         return figure
-    if definite:
-        return None
+    if definite and head.tag_ in ("NN", "NNP"):
+        return 1  # "the top Taliban leader"; whether he was counted before is for the caller
     if head.tag_ in ("NNS", "NNPS"):
         return 2  # a bare plural: at least two
     if head.pos_ == "PROPN" or head.ent_type_ == "PERSON":
@@ -196,6 +196,15 @@ def conjuncts(head: Token) -> list[Token]:
     for token in head.conjuncts:
         if token.i > head.i:
             out.append(token)
+    # "a facilitator along with several suspected insurgents"
+    for prep in head.children:
+        after_along = prep.i > 0 and prep.doc[prep.i - 1].lower_ in ("along", "together")
+        if prep.dep_ == "prep" and prep.lower_ == "with" and after_along:
+            out.extend(child for child in prep.children if child.dep_ == "pobj")
+        if prep.dep_ == "prep" and prep.lower_ == "along":
+            for inner in prep.children:
+                if inner.dep_ == "prep" and inner.lower_ == "with":
+                    out.extend(child for child in inner.children if child.dep_ == "pobj")
     return out
 
 
