@@ -114,3 +114,13 @@ def test_component_writes_times_for_the_seed(seed_extraction) -> None:  # type: 
     assert {"2002", "recently", "earlier this year"} <= texts
     body = seed_extraction.document.body
     assert all(body[t.start : t.end] == t.text for t in times)
+
+
+def test_anaphoric_days_follow_the_last_date_mentioned() -> None:
+    text = "On March 3 he left. The next day he came back."
+    assert values(text, "2013-03-20") == [("March 3", "2013-03-03"), ("The next day", "2013-03-04")]
+
+
+def test_year_ago_in_a_results_story_is_the_same_quarter() -> None:
+    text = "Third-quarter profit rose 5%. A year earlier it had fallen."
+    assert values(text, "1989-11-02") == [("Third-quarter", "1989-Q3"), ("A year earlier", "1988-Q3")]

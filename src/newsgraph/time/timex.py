@@ -870,6 +870,16 @@ RULES: tuple[Rule, ...] = (
     _r("whole-year", r"\b(?i:the\s+(?:full|entire|whole)\s+year)\b", _whole_year),
     _r("month-end", r"\b(?i:the\s+end\s+of\s+the\s+month)\b", _end_of_month),
     _r(
+        "anaphoric-day",
+        r"\b(?i:the\s+(?:next|following|previous|same)\s+day|the\s+day\s+(?:before|after)|that\s+(?:day|night)|(?:a|one)\s+day\s+(?:later|earlier|before|after))\b",
+        _anaphoric_day,
+    ),
+    _r(
+        "anaphoric-year",
+        r"\b(?i:that\s+year|the\s+(?:following|next|previous|same)\s+year|a\s+year\s+later)\b",
+        _anaphoric_year,
+    ),
+    _r(
         "ago",
         rf"(?:(?i:about|around|nearly|almost|some|more\s+than|less\s+than|over|roughly|only|just)\s+)?\b{NUM}[\s-]+{UNIT}(?:\s+(?i:or\s+so))?\s+(?P<dir>(?i:ago|from\s+now|hence))\b",
         _ago,
@@ -925,16 +935,6 @@ RULES: tuple[Rule, ...] = (
         "holiday",
         rf"\b(?P<holiday>Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|Independence\s+Day|Valentine's\s+Day|Halloween)(?:,?\s+{YEAR})?\b",
         _holiday,
-    ),
-    _r(
-        "anaphoric-day",
-        r"\b(?i:the\s+(?:next|following|previous|same)\s+day|the\s+day\s+(?:before|after)|that\s+(?:day|night)|(?:a|one)\s+day\s+(?:later|earlier|before|after))\b",
-        _anaphoric_day,
-    ),
-    _r(
-        "anaphoric-year",
-        r"\b(?i:that\s+year|the\s+(?:following|next|previous|same)\s+year|a\s+year\s+later)\b",
-        _anaphoric_year,
     ),
 )
 
@@ -992,7 +992,8 @@ def find_times(text: str, published: str | None, tense_of: TenseOf | None = None
         rule = RULES[index]
         try:
             result = rule.handler(match, ctx)
-        except (KeyError, ValueError, OverflowError) as err:
+        except (KeyError, ValueError, OverflowError, AttributeError, TypeError, IndexError) as err:
+            # One odd match must not cost the article its other expressions.
             LOGGER.debug("rule %s failed on %r: %s", rule.name, match.group(0), err)
             continue
         if result is None:
