@@ -58,7 +58,13 @@ def _well_typed(candidate: Candidate) -> bool:
     if kind == "PART_OF":
         return source.is_group and target.is_group
     if kind == "OPERATES_IN":
-        return source.is_group and target.kind == "place"
+        # a state's own territory is not news: "Jordan" in "the Hashemite Kingdom of Jordan"
+        own = (
+            source.type in {"STATE", "GOVERNMENT"}
+            and target.type == "country"
+            and source.country == target.country
+        )
+        return source.is_group and target.kind == "place" and not own
     if kind == "LOCATED_IN":
         return source.kind == "place" and target.kind == "place"
     return False

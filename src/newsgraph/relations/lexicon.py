@@ -27,6 +27,8 @@ class Lexicon:
     control_verbs: frozenset[str]
     removal_verbs: frozenset[str]
     join_verbs: frozenset[str]
+    attitude_verbs: frozenset[str]
+    place_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)

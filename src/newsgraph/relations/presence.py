@@ -33,28 +33,41 @@ def presence_rules(index: RefIndex, sent: Span) -> Iterator[Candidate]:
 
 
 def places_under(prep: Token, index: RefIndex) -> list[Ref]:
-    """The first place in a prepositional phrase and the places coordinated with it; clauses inside
-    the phrase ("in what experts warn ... to Afghanistan") are not searched."""
-    for token in _phrase(prep):
-        ref = index.at(token.i, "place")
-        if ref is None:
-            entity = index.at(token.i, "entity")
-            ref = index.place_for(entity) if entity is not None and entity.type == "STATE" else None
+    """The place a prepositional phrase names and the places coordinated with it: "in Syria and Iraq",
+    "into the Helmand Province of Afghanistan", "in the heart of East Mosul". The phrase is followed
+    only through place nouns, so "in its support of the Government of Iraq" names no place, nor do
+    clauses inside it ("in what experts warn ... to Afghanistan")."""
+    for token in _phrase(prep, index):
+        ref = _place_at(token, index)
         if ref is not None:
             out = [ref]
             for conj in token.doc[ref.end - 1].conjuncts:
-                other = index.at(conj.i, "place")
+                other = _place_at(conj, index)
                 if other is not None and all(other.id != seen.id for seen in out):
                     out.append(other)
             return out
     return []
 
 
-def _phrase(prep: Token) -> list[Token]:
+def _place_at(token: Token, index: RefIndex) -> Ref | None:
+    entity = index.at(token.i, "entity")
+    if entity is not None and entity.type != "STATE":
+        return None  # "Iraq" inside "the Government of Iraq" names the organisation, not a place
+    ref = index.at(token.i, "place")
+    if ref is None and entity is not None:
+        ref = index.place_for(entity)
+    return ref
+
+
+def _phrase(prep: Token, index: RefIndex) -> list[Token]:
     out, stack = [], [prep]
+    place_nouns = lexicon().place_nouns
     while stack:
         token = stack.pop()
         out.append(token)
+        governed = token.i != prep.i and token.pos_ in {"NOUN", "PRON"}
+        if governed and token.lemma_.lower() not in place_nouns and _place_at(token, index) is None:
+            continue  # "support", "efforts": not a place, and neither is what they govern
         stack.extend(
             child
             for child in token.children
@@ -74,10 +87,15 @@ def _clause(verb: Token, index: RefIndex, sent: Span) -> Iterator[Candidate]:
     if not agents:
         passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
         agents = _groups([ref for c in passive for ref in with_conjuncts(c, index)])
+    if lemma in lex.attitude_verbs:
+        return  # "The United States condemns the attacks in Baghdad" places the attacks, not the US
     patients = _groups(objects(verb, index, frozenset({"against"})))
     preps = [c for c in verb.children if c.dep_ == "prep"]
     for child in verb.children:
-        if child.dep_ == "advmod" or (child.dep_ == "dobj" and index.actor(child) is None):
+        action = (
+            child.dep_ == "dobj" and child.lemma_.lower() in lex.hostile_nouns and index.actor(child) is None
+        )
+        if child.dep_ == "advmod" or action:
             preps.extend(c for c in child.children if c.dep_ == "prep")  # "moved back into", "strikes in"
     for prep in preps:
         word = prep.lower_

@@ -20,6 +20,7 @@ _WITH = frozenset({"with", "alongside"})
 _AGAINST = frozenset({"against", "with", "on"})
 _PASSIVE_ROLES = {"lead": "LEADER_OF", "head": "LEADER_OF", "command": "LEADER_OF", "represent": "MEMBER_OF"}
 _STANDING = frozenset({"stand", "side"})
+_STATES = frozenset({"STATE", "GOVERNMENT"})
 MAX_COALITION = 4  # more conjoined subjects than this is a list, not a coalition
 
 
@@ -46,7 +47,11 @@ def verb_rules(verb: Token, index: RefIndex, sent: Span) -> Iterator[Candidate]:
         elif lemma in lex.join_verbs:
             for whole in objects(verb, index, frozenset()):
                 for member in agents:
-                    if whole.is_group:
+                    if whole.type in _STATES or whole.kind == "place":
+                        yield Candidate(
+                            "ALLY", member, whole, sent, f"verb:{lemma}"
+                        )  # "U.S. forces will join Jordan"
+                    elif whole.is_group:
                         kind = "MEMBER_OF" if member.is_person else "PART_OF"
                         yield Candidate(kind, member, whole, sent, f"verb:{lemma}")
         yield from _together(verb, agents, index, sent)
