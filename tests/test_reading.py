@@ -75,6 +75,31 @@ def test_date_line_in_the_head() -> None:
     assert page.body == "Troops left the city of Kunduz on Friday after a week of fighting, officials said."
 
 
+def test_standfirst_caption_and_closing_bio_are_not_story() -> None:
+    page = parse_text(
+        "Rebels Take Kidal\nFighting in the north forces the army to withdraw. Thousands flee.\n(Photo: AP)\n"
+        "By Jane Doe, Staff Writer\nMay 14, 2019\n\nRebels seized the northern town of Kidal on Monday.\n\n"
+        "Advertisement\n\nThe army withdrew, witnesses said.\n\n"
+        "Jane Doe is a staff writer at Example News covering West Africa.\n\nShare this article\n"
+    )
+    assert page.authors == ["Jane Doe"]
+    assert (
+        page.body
+        == "Rebels seized the northern town of Kidal on Monday.\n\nThe army withdrew, witnesses said."
+    )
+
+
+def test_furniture_inside_a_story_without_head_keeps_the_paragraphs_around_it() -> None:
+    text = (
+        "Rebels seized Kidal on Monday, officials said.\nThe army withdrew.\nAdvertisement\nResidents fled."
+    )
+    assert parse_text(text).body.split("\n\n") == [
+        "Rebels seized Kidal on Monday, officials said.",
+        "The army withdrew.",
+        "Residents fled.",
+    ]
+
+
 def test_text_without_furniture_passes_through_whole() -> None:
     text = "Rebels attacked the town on Monday, officials said. Troops withdrew overnight."
     page = parse_text(text)

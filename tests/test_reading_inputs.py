@@ -132,6 +132,14 @@ def test_json_record_fields_and_verbatim_body(tmp_path: Path) -> None:
     assert (doc.published, doc.published_source) == ("2019-05-14", "record")
 
 
+def test_json_array_of_records(tmp_path: Path) -> None:
+    path = tmp_path / "many.json"
+    path.write_text(json.dumps([{"id": "a", "text": STORY}, {"id": "b"}]), encoding="utf-8")
+    first, second = _prepared(path)
+    assert isinstance(first, Document) and first.input_id == "a" and first.source == f"{path}#1"
+    assert isinstance(second, Failure) and second.code == "NG102" and second.source == f"{path}#2"
+
+
 def test_missing_file() -> None:
     failure = _failure(Path("/nonexistent/story.txt"))
     assert failure.code == "NG100"

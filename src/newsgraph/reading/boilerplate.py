@@ -121,6 +121,30 @@ def is_control(line: str) -> bool:
     return len(line) < 60 and bool(_CONTROL.match(line))
 
 
+# Photo and video credits: "(Photo: AP)", "Image: Getty Images", "John Doe/Reuters", "AP Photo/Jane Roe".
+_CAPTION = re.compile(
+    r"^\s*\(?(?:(?:file |ap |afp )?(?:photo|image|picture|video|illustration|graphic)s?\s*(?:credit)?\s*[:/]"
+    r"\s*.{0,80}|.{0,60}\b(?:getty images|afp|reuters|ap photo|shutterstock|epa|via reuters)\s*)\)?\s*$",
+    re.IGNORECASE,
+)
+# An author's bio closing a story: "Jane Doe is a staff writer at Example News."
+_BIO = re.compile(
+    r"^\s*(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-.]+){1,3})\s+(?:is|was|has been)\s+(?:an?|the)\s+"
+    r".{0,80}\b(?:reporter|correspondent|writer|editor|columnist|contributor|journalist|author|fellow|producer)\b"
+    r".{0,120}$"
+)
+
+
+def is_caption(line: str) -> bool:
+    return len(line) < 160 and bool(_CAPTION.match(line))
+
+
+def author_bio(line: str) -> str | None:
+    """The author named by a closing bio line, else None."""
+    match = _BIO.match(line)
+    return match.group("name") if match and len(line) < 300 else None
+
+
 def is_furniture(line: str) -> bool:
     """Any page furniture that is not reuse terms (those are kept as `Document.license`)."""
     return is_social(line) or is_prompt(line) or is_control(line) or logo_outlet(line) is not None

@@ -88,7 +88,7 @@ def parse_text(text: str, title_hint: str | None = None) -> TextArticle:
     body_lines = []
     for line in lines[start:end]:
         # Furniture can interrupt a story ("Advertisement", "RELATED: ..."), but only as a line of its own.
-        if not is_prose(line) and bp.is_furniture(line):
+        if not is_prose(line) and (bp.is_furniture(line) or bp.is_caption(line)):
             continue
         if bp.is_prompt(line) and len(line) < 120:
             continue
@@ -125,6 +125,7 @@ def _read_head(lines: list[str], article: TextArticle, title_hint: str | None) -
     ):
         article.title = first.strip()
         last_head = 0
+    prose_seen = 0
     for index in range(last_head + 1, min(len(lines), _HEAD_LINES)):
         line = lines[index]
         outlet = bp.logo_outlet(line)
@@ -135,10 +136,18 @@ def _read_head(lines: list[str], article: TextArticle, title_hint: str | None) -
             article.authors = article.authors or authors
         elif _DATE_LINE.match(line) and (found := find_date(line, "dateline")):
             article.published = article.published or found
-        elif not bp.is_furniture(line):
+        elif bp.is_furniture(line) or bp.is_caption(line):
+            # Reader controls after prose are the story's own interruptions ("Advertisement"), not head.
+            if prose_seen:
+                continue
+        else:
             if is_prose(line):
-                break
-            continue  # an unrecognised short line (a deck, a section label): head only if furniture follows
+                # A standfirst (one or two sentences under the title) may precede the byline; more prose,
+                # or a long paragraph, is the story itself.
+                prose_seen += 1
+                if prose_seen > 2 or len(line) > 300:
+                    break
+            continue  # an unrecognised line (a deck, a section label): head only if a head line follows
         last_head = index
     return last_head + 1
 
@@ -147,11 +156,18 @@ def _read_tail(lines: list[str], start: int, article: TextArticle) -> int:
     """Collect reuse terms from the page tail; the index where the story ends."""
     end = len(lines)
     terms: list[str] = []
+    bio_seen = False
     while end > start + 1:
         line = lines[end - 1]
         if bp.is_license(line):
             terms.insert(0, line)
-        elif not (bp.is_furniture(line) or (not is_prose(line) and parse_byline(line))):
+        elif (bio := bp.author_bio(line)) and not bio_seen:
+            # "Jane Doe is a staff writer at X." closes the story: page furniture, but it names the author.
+            bio_seen = True
+            article.authors = article.authors or [bio]
+        elif not (
+            bp.is_furniture(line) or bp.is_caption(line) or (not is_prose(line) and parse_byline(line))
+        ):
             break
         end -= 1
     if terms:
