@@ -667,7 +667,7 @@ def _the_year(match: re.Match[str], ctx: Context) -> Result:
         r"\s+(?:ended|ending)\b", after
     ):
         return "P1Y", "DURATION"
-    return cal.fmt_year(ctx.last_year or ctx.anchor.year), "DATE"
+    return cal.fmt_year(ctx.anchor.year), "DATE"
 
 
 def _year_end(match: re.Match[str], ctx: Context) -> Result:
