@@ -829,7 +829,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _r(
         "present-ref",
-        r"\b(?i:right\s+now|now|currently|at\s+present|presently|nowadays|these\s+days|current|at\s+the\s+moment|at\s+this\s+time|the\s+present(?:\s+time)?)\b(?!-)",
+        r"\b(?i:right\s+now|now|currently|at\s+present|presently|nowadays|these\s+days|current|at\s+the\s+moment|at\s+this\s+time|the\s+present(?:\s+time)?|the\s+time\s+being)\b(?!-)",
         _ref("PRESENT_REF"),
     ),
     _r(
@@ -846,7 +846,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _r(
         "future-ref",
-        r"\b(?i:the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|the\s+(?:short|near|long)\s+term|(?:the\s+)?coming\s+(?:years|months|weeks|days|decades)|(?<=\b[Ii]n\s)future)\b(?!-)",
+        r"\b(?i:the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|the\s+(?:short|near|long)\s+term|(?:the\s+)?coming\s+(?:years|months|weeks|days|decades)|(?<=\b[Ii]n\s)future|a\s+later\s+date)\b(?!-)",
         _ref("FUTURE_REF"),
     ),
     _r(
