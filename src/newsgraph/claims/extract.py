@@ -24,6 +24,7 @@ LOGGER = logging.getLogger(__name__)
 
 MAX_GAP = 90  # characters between a quote and its attribution ("," a senior al-Qaida official told)
 MIN_CONTENT_WORDS = 3
+MAX_PRONOUN_REACH = 1200  # characters: "he added" refers to a speaker at most a few paragraphs back
 _SENTENCE_END = re.compile(r"[.!?]")
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _INVERTED_SUBJECTS = frozenset({"nsubj", "dobj", "attr", "npadvmod", "appos", "dative", "oprd"})
@@ -75,6 +76,7 @@ def extract_claims(doc: Doc, found: Analysis) -> list[Claim]:
                 drafts.append(draft)
     _continue_quotes(text, quotes, drafts)
     drafts.sort(key=lambda d: (d.start, d.cue[0]))
+    drafts = [d for d in drafts if not _nested_restatement(d, drafts)]
     _mark_contradictions(doc, drafts)
     return [_to_claim(text, draft) for draft in drafts]
 
@@ -125,7 +127,10 @@ def _speaker_of(cue: Token) -> tuple[Token | None, bool]:
         ),
         None,
     )
-    comma_before = cue.i > 0 and cue.doc[cue.i - 1].text in {",", "”", '"'}
+    # "..., reported Bruce Riedel": a finite verb after a comma, with its subject after it
+    comma_before = (
+        cue.i > 0 and cue.doc[cue.i - 1].text in {",", "”", '"'} and cue.tag_ in {"VBD", "VBZ", "VBP"}
+    )
     has_ccomp = any(c.dep_ == "ccomp" for c in cue.children)
     if subject is None and after is not None and comma_before and not has_ccomp:
         return after, True
@@ -158,8 +163,9 @@ def _clean_gap(gap: str) -> bool:
 def _clause_span(head: Token) -> tuple[int, int]:
     start, end = head.left_edge.i, head.right_edge.i + 1
     doc = head.doc
-    if doc[start].lower_ == "that" and doc[start].dep_ == "mark":
-        start += 1
+    mark = next((c for c in head.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+    if mark is not None:  # "told VOA during a press gaggle that he believes ...": the clause starts here
+        start = mark.i + 1
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
 
 
@@ -210,7 +216,7 @@ def _noun_claim(noun: Token, found: Analysis) -> Draft | None:
     if owner is None:
         by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"by", "from"}), None)
         owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
-    if owner is None or owner.pos_ == "PRON":
+    if owner is None or owner.pos_ == "PRON" or owner.ent_type_ in {"DATE", "TIME"}:
         return None
     start, end = phrase_bounds(owner)
     span = strip_span(noun.doc.text, *_clause_span(clause))
@@ -242,15 +248,15 @@ def _draft(
     doc = cue.doc
     cue_span = (cue.idx, cue.idx + len(cue.text))
     if head.lower_ in cues().pronouns:
-        resolved = entity_at(found, head)
-        previous = _previous_speaker(earlier, cue.idx)
-        if previous is None and resolved is None:
-            return None
-        speaker_text = previous.speaker_text if previous is not None else head.text
-        speaker_id = resolved.id if resolved is not None else previous.speaker_id if previous else None
-        if previous is not None and previous.speaker_id is not None:
-            speaker_id = previous.speaker_id  # "he added" continues the previous speaker
+        resolved = entity_at(found, head)  # the actors stage may have resolved the pronoun
+        previous = _previous_speaker(earlier, cue.idx, found, personal=head.lower_ in {"he", "she"})
         bounds = (head.idx, head.idx + len(head.text))
+        if previous is not None:  # "he added" continues the previous speaker
+            speaker_text, speaker_id = previous.speaker_text, previous.speaker_id
+        elif resolved is not None:
+            speaker_text, speaker_id = head.text, resolved.id
+        else:
+            return None
         return Draft(
             head, bounds, speaker_text, speaker_id, cue_span, cue.lemma_.lower(), spans, is_quote, used
         )
@@ -300,9 +306,26 @@ def _build(
     )
 
 
-def _previous_speaker(drafts: list[Draft], before: int) -> Draft | None:
-    earlier = [d for d in drafts if d.cue[0] < before]
-    return earlier[-1] if earlier else None
+def _previous_speaker(drafts: list[Draft], before: int, found: Analysis, *, personal: bool) -> Draft | None:
+    """The last speaker before `before`, if recent; "he"/"she" only continue a person ("a study" is
+    not who "he said" refers to)."""
+    earlier = [d for d in drafts if d.cue[0] < before and before - d.cue[0] <= MAX_PRONOUN_REACH]
+    if not earlier:
+        return None
+    last = earlier[-1]
+    if personal and not _person_like(last, found):
+        return None
+    return last
+
+
+def _person_like(draft: Draft, found: Analysis) -> bool:
+    kinds = {entity.id: entity.type for entity in found.entities}
+    head = draft.speaker_head
+    if head.lower_ in cues().pronouns:
+        return True  # a continued speaker was checked when it was first resolved
+    if kinds.get(draft.speaker_id or "") == "PERSON" or head.ent_type_ == "PERSON":
+        return True
+    return head.lemma_.lower() in cues().person_nouns
 
 
 def _duplicate(draft: Draft, drafts: list[Draft]) -> bool:
@@ -313,6 +336,17 @@ def _duplicate(draft: Draft, drafts: list[Draft]) -> bool:
         if other.quotes and draft.quotes and other.quotes[0] == draft.quotes[0]:
             return True
     return False
+
+
+def _nested_restatement(draft: Draft, drafts: list[Draft]) -> bool:
+    """ "Rubio told VOA that he believes X": the belief inside his own statement is the same claim."""
+    return any(
+        other is not draft
+        and other.start <= draft.cue[0] < other.end
+        and other.speaker_text == draft.speaker_text
+        and other.speaker_id == draft.speaker_id
+        for other in drafts
+    )
 
 
 def _continue_quotes(text: str, quotes: list[Quote], drafts: list[Draft]) -> None:

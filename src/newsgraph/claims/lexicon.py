@@ -17,6 +17,7 @@ class Cues:
     nouns: frozenset[str]
     pronouns: frozenset[str]
     relative_pronouns: frozenset[str]
+    person_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
