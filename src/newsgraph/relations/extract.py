@@ -59,11 +59,8 @@ def _well_typed(candidate: Candidate) -> bool:
         return source.is_group and target.is_group
     if kind == "OPERATES_IN":
         # a state's own territory is not news: "Jordan" in "the Hashemite Kingdom of Jordan"
-        own = (
-            source.type in {"STATE", "GOVERNMENT"}
-            and target.type == "country"
-            and source.country == target.country
-        )
+        same = source.country is not None and source.country == target.country
+        own = same and (source.type == "STATE" or (source.type == "GOVERNMENT" and target.type == "country"))
         return source.is_group and target.kind == "place" and not own
     if kind == "LOCATED_IN":
         return source.kind == "place" and target.kind == "place"

@@ -95,7 +95,10 @@ def gap_rules(index: RefIndex, sent: Span) -> Iterator[Candidate]:
         if a and b and a.is_group and b.is_group:
             yield from _group_pair(a, b, gap, text, sent)
         pa, pb = index.place_for(first), index.place_for(second)
-        if pa and pb and pa.id != pb.id:
+        named = all(
+            any(t.pos_ == "PROPN" for t in doc[r.start : r.end]) for r in (first, second)
+        )  # not "French"
+        if pa and pb and pa.id != pb.id and named:
             yield from _place_pair(pa, pb, text, sent)
 
 
