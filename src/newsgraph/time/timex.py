@@ -453,11 +453,11 @@ def _ago(match: re.Match[str], ctx: Context) -> Result:
     return None
 
 
-def _quarter(match: re.Match[str], ctx: Context) -> Result:
+def _quarter(match: re.Match[str], ctx: Context, relative: str | None = None) -> Result:
     number = ORDINALS[match.group("qord").lower()]
     year_text = _group(match, "year")
     anchor = ctx.anchor
-    yrel = (_group(match, "yrel") or "").lower()
+    yrel = (relative or "").lower()
     if year_text:
         year: int | None = int(year_text)
     elif anchor.year is None:
@@ -684,33 +684,8 @@ def _end_of_month(match: re.Match[str], ctx: Context) -> Result:
 
 
 def _quarter_with(match: re.Match[str], ctx: Context) -> Result:
-    yrel2 = _group(match, "yrel2")
-    if yrel2 and not _group(match, "yrel"):
-        # "the third quarter of last year": same as "last year's third quarter".
-        patched = dict(match.groupdict())
-        patched["yrel"] = yrel2
-        return _quarter(_PatchedMatch(match, patched), ctx)  # type: ignore[arg-type]
-    return _quarter(match, ctx)
-
-
-class _PatchedMatch:
-    """A match with some groups overridden, for rules whose grammar has two slots for one meaning."""
-
-    def __init__(self, match: re.Match[str], groups: dict[str, str | None]) -> None:
-        self._match = match
-        self._groups = groups
-
-    def group(self, name: str) -> str | None:
-        return self._groups[name]
-
-    def groupdict(self) -> dict[str, str | None]:
-        return self._groups
-
-    def start(self) -> int:
-        return self._match.start()
-
-    def end(self) -> int:
-        return self._match.end()
+    # "the third quarter of last year" means the same as "last year's third quarter".
+    return _quarter(match, ctx, _group(match, "yrel") or _group(match, "yrel2"))
 
 
 _SET_BEFORE = re.compile(
