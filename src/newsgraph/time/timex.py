@@ -14,7 +14,7 @@ import datetime as dt
 import logging
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from newsgraph.model import TimeExpr
 from newsgraph.time import anchor as cal
@@ -50,7 +50,6 @@ class Context:
     last_year: int | None = None
     last_quarter: str | None = None  # "1989-Q3": the period a results story is about
     quarterly: bool = False  # whether the document talks about quarters (a results story)
-    notes: dict[str, str] = field(default_factory=dict)
 
 
 Result = tuple[str, str] | None  # (value, type) or None to drop the candidate
@@ -106,8 +105,6 @@ def _group(match: re.Match[str], name: str) -> str | None:
 
 def _unit_letter(unit: str, amount: str) -> str:
     letter = UNITS[unit]
-    if letter == "WE":
-        letter = "WE"
     split = _fractional(letter, amount, unit in TIME_UNITS)
     if split:
         return split
@@ -512,10 +509,10 @@ def _in_quarterly_sentence(match: re.Match[str], ctx: Context) -> bool:
 
 
 def _year_ago_period(match: re.Match[str], ctx: Context) -> Result:
-    unit = match.group("punit").lower()
-    if unit in ("quarter", "period") and ctx.anchor.year is not None:
-        return _quarter_year_ago(ctx), "DATE"
-    return cal.shift_year(ctx.anchor, -1), "DATE"
+    # "the year-ago quarter": the quarter being reported, a year earlier.
+    if ctx.anchor.year is None:
+        return "XXXX-QX", "DATE"
+    return _quarter_year_ago(ctx), "DATE"
 
 
 def _year_ago(match: re.Match[str], ctx: Context) -> Result:
@@ -896,8 +893,8 @@ RULES: tuple[Rule, ...] = (
     ),
     _r(
         "year-ago-period",
-        r"\b(?i:the\s+)?(?i:year-ago|year-earlier|year\s+earlier|year\s+ago|prior-year|previous-year|previous\s+year's|last\s+year's)\s+(?P<punit>(?i:quarter|period|year|month|level|figure|results))\b",
-        lambda m, c: _year_ago_period(m, c) if m.group("punit").lower() in ("quarter", "period") else None,
+        r"\b(?i:the\s+)?(?i:year-ago|year-earlier|year\s+earlier|year\s+ago|prior-year|previous-year|previous\s+year's|last\s+year's)\s+(?P<punit>(?i:quarter|period))\b",
+        _year_ago_period,
     ),
     _r("year-ago-adj", r"\b(?i:year-earlier|year-ago)\b", _year_ago),
     _r(
