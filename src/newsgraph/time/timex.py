@@ -83,11 +83,6 @@ _YEAR_GUARD = r"(?<![\d$£€.,:/])(?<!\d-)"
 _EDGE = r"(?![\w-]|\.\d|,\d{3})"
 
 
-def _ci(text: str) -> str:
-    """Case-insensitive group for function words, which may be capitalised sentence-initially."""
-    return f"(?i:{text})"
-
-
 def _month(match: re.Match[str]) -> int:
     return MONTHS[match.group("month").rstrip(".").lower()]
 
