@@ -123,8 +123,13 @@ class RefIndex:
         return None
 
     def antecedent(self, token: Token) -> Ref | None:
-        """What "it"/"its"/"the group" refers to: the subject of the enclosing clauses, else the
-        nearest organisation before it in the sentence, else the previous sentence's."""
+        """What "it"/"its"/"the group" refers to: the nearest organisation before it in the sentence
+        ("the Government of Iraq and the Iraqi people in their fight"), else the subject of the
+        enclosing clauses, else the previous sentence's subject."""
+        sent = token.sent
+        before = [ref for ref in self.in_sentence(sent) if ref.end <= token.i and ref.is_group]
+        if before:
+            return before[-1]
         seen: set[int] = set()
         head = token
         while head.i not in seen:
@@ -137,10 +142,6 @@ class RefIndex:
             if head.head.i == head.i:
                 break
             head = head.head
-        sent = token.sent
-        before = [ref for ref in self.in_sentence(sent) if ref.end <= token.i and ref.is_group]
-        if before:
-            return before[-1]
         if sent.start > 0:
             previous = self.doc[sent.start - 1].sent
             groups = [ref for ref in self.in_sentence(previous) if ref.is_group]

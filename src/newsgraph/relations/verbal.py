@@ -17,7 +17,7 @@ from newsgraph.relations.refs import Ref, RefIndex
 LOGGER = logging.getLogger(__name__)
 
 _WITH = frozenset({"with", "alongside"})
-_AGAINST = frozenset({"against", "with", "on"})
+_AGAINST = frozenset({"against", "with", "on", "from"})  # "seize the hospital from ISIL fighters"
 _PASSIVE_ROLES = {"lead": "LEADER_OF", "head": "LEADER_OF", "command": "LEADER_OF", "represent": "MEMBER_OF"}
 _STANDING = frozenset({"stand", "side"})
 _STATES = frozenset({"STATE", "GOVERNMENT"})
