@@ -21,6 +21,8 @@ LOGGER = logging.getLogger(__name__)
 _SPEECH = frozenset({"say", "tell", "add", "report", "claim", "announce", "declare", "warn", "write", "note"})
 _NP_PREPS = frozenset({"in", "across", "throughout", "inside", "near"})
 _CLAUSES = frozenset({"relcl", "acl", "ccomp", "advcl", "pcomp", "xcomp", "parataxis"})
+_HELD = frozenset({"hold", "control", "occupy", "run", "dominate"})
+_CONTROL_NOUNS = frozenset({"control", "capture", "seizure", "occupation", "grip", "hold"})
 _FRONTED = frozenset({"in", "near", "at", "across", "inside", "throughout", "around"})
 
 
@@ -28,6 +30,8 @@ def presence_rules(index: RefIndex, sent: Span) -> Iterator[Candidate]:
     for token in sent:
         if token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() not in _SPEECH:
             yield from _clause(token, index, sent)
+        elif token.pos_ == "NOUN" and token.lemma_.lower() in _CONTROL_NOUNS:
+            yield from _control_noun(token, index, sent)
     yield from _noun_phrases(index, sent)
     yield from _fronted(index, sent)
 
@@ -121,7 +125,20 @@ def _clause(verb: Token, index: RefIndex, sent: Span) -> Iterator[Candidate]:
 
 def _control(verb: Token, agents: list[Ref], index: RefIndex, sent: Span) -> Iterator[Candidate]:
     """ "ISIL seized Mosul", "Mosul was taken by ISIL terrorists"."""
-    places = [index.at(c.i, "place") for c in verb.children if c.dep_ == "dobj"]
+    places = [_place_at(c, index) for c in verb.children if c.dep_ == "dobj"]
+    holders = [  # "liberate the city of Mosul from ISIL terrorists": ISIL held it
+        ref
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ == "from"
+        for c in prep.children
+        if c.dep_ == "pobj"
+        for ref in _groups(with_conjuncts(c, index))
+    ]
+    for place in places:
+        if place is None:
+            continue
+        for holder in holders:
+            yield Candidate("OPERATES_IN", holder, place, sent, "freed-from")
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     if agent is not None:
         agents = _groups(
@@ -135,38 +152,64 @@ def _control(verb: Token, agents: list[Ref], index: RefIndex, sent: Span) -> Ite
 
 
 def _noun_phrases(index: RefIndex, sent: Span) -> Iterator[Candidate]:
-    """ "ISIL terrorists in Syria and Iraq", "ISIL's campaign in Iraq", "ISIL control of Mosul"."""
+    """ "ISIL terrorists in Syria and Iraq", "ISIL's campaign in Iraq", "the gathering of the Syrian
+    opposition in Riyadh", "the campaign against Da'esh in Iraq", "ISIL-held territory in Syria"."""
     lex = lexicon()
     for ref in _groups(index.in_sentence(sent)):
         head = sent.doc[ref.end - 1]
         if head.dep_ == "compound" and head.head.lemma_.lower() in lex.actor_heads:
             head = head.head
-        elif head.dep_ == "poss" and head.head.pos_ == "NOUN":
-            head = head.head  # what the actor owns or does happens where its phrase says
-        for prep in (c for c in head.children if c.dep_ == "prep"):
-            word = prep.lower_
-            if word in _NP_PREPS or (
-                word == "of" and head.lemma_.lower() in {"control", "capture", "seizure"}
-            ):
-                for place in places_under(prep, index):
-                    yield Candidate("OPERATES_IN", ref, place, sent, "actor-in-place")
+        heads = [head]
+        if head.dep_ == "poss" and head.head.pos_ == "NOUN":
+            heads.append(head.head)  # what the actor owns or does happens where its phrase says
+        elif head.dep_ == "pobj" and head.head.lower_ in {"of", "against"} and head.head.head.pos_ == "NOUN":
+            heads.append(head.head.head)
+        elif head.dep_ in {"npadvmod", "compound"} and head.head.lemma_.lower() in _HELD:
+            held = head.head.head
+            held_place = _place_at(held, index)
+            if held_place is not None:
+                yield Candidate("OPERATES_IN", ref, held_place, sent, "actor-held")
+            heads.append(held)
+        for noun in heads:
+            for prep in (c for c in noun.children if c.dep_ == "prep"):
+                word = prep.lower_
+                if word in _NP_PREPS or (word == "of" and noun.lemma_.lower() in _CONTROL_NOUNS):
+                    for place in places_under(prep, index):
+                        yield Candidate("OPERATES_IN", ref, place, sent, "actor-in-place")
+
+
+def _control_noun(noun: Token, index: RefIndex, sent: Span) -> Iterator[Candidate]:
+    """ "ISIL has had control of Mosul", "The Syrian army now claims full control of Aleppo"."""
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is None or noun.head.pos_ not in {"VERB", "AUX"} or noun.dep_ not in {"dobj", "attr"}:
+        return
+    for place in places_under(of, index):
+        for actor in _groups(subjects(noun.head, index)):
+            yield Candidate("OPERATES_IN", actor, place, sent, "control-of")
 
 
 def _fronted(index: RefIndex, sent: Span) -> Iterator[Candidate]:
     """ "In Syria, Coalition military forces conducted ...", "Near Rawah, one strike engaged an ISIL
     tactical unit": a sentence-initial place frames every group the sentence names."""
     words = [token for token in sent if not (token.is_space or token.is_punct)]
-    start = next((i for i, token in enumerate(words[:3]) if token.lower_ in _FRONTED), None)
-    if start is None:
+    prep = next((token for token in words[:3] if token.lower_ in _FRONTED), None)
+    if prep is None:
         return
-    prep = words[start]
-    places = places_under(prep, index)
-    comma = next((t for t in prep.doc[prep.i : prep.right_edge.i + 2] if t.text == ","), None)
-    if not places or comma is None:
+    # read on the surface: the parser often takes "Near Mosul" for a name
+    doc = sent.doc
+    comma = next((t for t in doc[prep.i + 1 : min(prep.i + 10, sent.end)] if t.text == ","), None)
+    if comma is None:
+        return
+    places: list[Ref] = []
+    for token in doc[prep.i + 1 : comma.i]:
+        ref = _place_at(token, index)
+        if ref is not None and all(ref.id != seen.id for seen in places):
+            places.append(ref)
+    if not places:
         return
     seen: set[str] = set()
     for ref in _groups(index.in_sentence(sent)):
         if ref.start > comma.i and ref.id not in seen:
             seen.add(ref.id)
-            for place in places:
+            for place in places[:1]:
                 yield Candidate("OPERATES_IN", ref, place, sent, "fronted-place")
