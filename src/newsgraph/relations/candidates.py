@@ -47,6 +47,9 @@ def subjects(verb: Token, index: RefIndex) -> list[Ref]:
             if ref is None:  # "U.S. efforts to help ...": the owner of the noun
                 owner = next((c for c in current.head.children if c.dep_ in {"poss", "compound"}), None)
                 ref = index.actor(owner) if owner is not None else None
+            if ref is None and current.head.dep_ == "dobj":
+                current = current.head.head  # "forces conducted strikes coordinated with X": the forces
+                continue
             return [ref] if ref is not None else []
         if current.dep_ not in _SHARED_SUBJECT or current.head.i == current.i:
             return []

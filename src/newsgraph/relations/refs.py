@@ -116,6 +116,13 @@ class RefIndex:
                     place = self.at(child.i, "place") if allow_place else None
                     if place is not None and place.type in {"country", "other"}:
                         return place  # a country acting through its government or forces
+            for prep in token.children:  # "the government of Iraq", "the people of Syria"
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                        inner = self.at(pobj.i, "entity")
+                        place = self.at(pobj.i, "place") if allow_place else None
+                        if inner is not None or (place is not None and place.type == "country"):
+                            return inner or place
         if allow_place and token.pos_ == "PROPN":
             place = self.at(token.i, "place")
             if place is not None and place.type == "country":

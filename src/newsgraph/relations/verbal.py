@@ -21,6 +21,7 @@ _AGAINST = frozenset({"against", "with", "on", "from"})  # "seize the hospital f
 _PASSIVE_ROLES = {"lead": "LEADER_OF", "head": "LEADER_OF", "command": "LEADER_OF", "represent": "MEMBER_OF"}
 _STANDING = frozenset({"stand", "side"})
 _STATES = frozenset({"STATE", "GOVERNMENT"})
+_GIVING = frozenset({"provide", "give", "send", "supply", "deliver", "extend", "grant", "donate", "sell"})
 MAX_COALITION = 4  # more conjoined subjects than this is a list, not a coalition
 
 
@@ -41,6 +42,16 @@ def verb_rules(verb: Token, index: RefIndex, sent: Span) -> Iterator[Candidate]:
             preps = frozenset({"with", "by"}) if lemma in _STANDING else frozenset()
             targets = objects(verb, index, preps)
             for target in targets if lemma not in _STANDING or targets else []:
+                for source in agents:
+                    if not source.is_person:
+                        yield Candidate("SUPPORTS", source, target, sent, f"verb:{lemma}")
+        elif lemma in _GIVING:
+            # "provide the government of Iraq with military support", "send weapons to the Kurds"
+            given = [
+                ref for c in verb.children if c.dep_ in {"dative", "dobj"} for ref in with_conjuncts(c, index)
+            ]
+            given += objects(verb, index, frozenset({"to"})) if not given else []
+            for target in given:
                 for source in agents:
                     if not source.is_person:
                         yield Candidate("SUPPORTS", source, target, sent, f"verb:{lemma}")
