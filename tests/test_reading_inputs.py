@@ -57,6 +57,15 @@ def test_file_over_the_size_limit_is_refused_without_reading_it(tmp_path: Path) 
     assert time.perf_counter() - start < 1.0
 
 
+def test_text_under_the_byte_limit_but_too_long_for_an_article(tmp_path: Path) -> None:
+    path = tmp_path / "dump.txt"
+    path.write_text((STORY + "\n\n") * 9_000, encoding="utf-8")  # 1.3 MB: read, then refused quickly
+    start = time.perf_counter()
+    failure = _failure(path)
+    assert failure.code == "NG100" and "characters" in failure.reason
+    assert time.perf_counter() - start < 5
+
+
 def test_invalid_utf8_is_decoded_by_detection(tmp_path: Path) -> None:
     path = tmp_path / "cp1252.txt"
     path.write_bytes(("The minister’s “talks” in Genève resumed. " + STORY).encode("cp1252"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import logging
 
-from newsgraph.errors import EmptyInputError
+from newsgraph.errors import EmptyInputError, ReadError
 from newsgraph.model import Document
 from newsgraph.reading.html import fragment_text, parse_html
 from newsgraph.reading.plaintext import parse_text
@@ -13,6 +13,8 @@ from newsgraph.reading.published import PublishedDate, infer_from_text, normalis
 from newsgraph.reading.records import RawRecord
 
 LOGGER = logging.getLogger(__name__)
+
+MAX_BODY_CHARS = 1_000_000  # spaCy's default Language.max_length
 
 
 def content_id(body: str) -> str:
@@ -47,6 +49,13 @@ def build_document(record: RawRecord) -> Document:
         published = published or text_page.published
     if not body.strip():
         raise EmptyInputError(record.source, "no article text found (empty or all boilerplate)")
+    if len(body) > MAX_BODY_CHARS:
+        # spaCy refuses longer texts (Language.max_length) and one would stop the whole batch; such a
+        # body is a dump or a book, not an article.
+        raise ReadError(
+            record.source,
+            f"article body is {len(body):,} characters, over the {MAX_BODY_CHARS:,} an article may have",
+        )
     published = published or infer_from_text(body)
     return Document(
         id=content_id(body),

@@ -92,11 +92,14 @@ _ANNIVERSARY = re.compile(rf"\b{_NUM}[\s-]+anniversary\s+of\s+(?P<tail>[^\n]{{0,
 # The end of a sentence: ".", "!" or "?" then a space, but not after an initial ("U.S. launched").
 _SENTENCE_END = re.compile(r"(?<![A-Z])[.!?;](?:\s|$)")
 # "the 2001 invasion of Afghanistan 14 years ago", "X, N years ago": the event comes before the count.
-_YEARS_AGO = re.compile(rf"(?P<tail>[^.;:!?]{{0,120}}?)\b{_NUM}[\s-]+years?\s+ago\b", re.IGNORECASE)
+_YEARS_AGO = re.compile(rf"\b{_NUM}[\s-]+years?\s+ago\b", re.IGNORECASE)
 _EXPLICIT_YEAR_AGO = re.compile(
     rf"\bin\s+(?P<year>(?:19|20)\d{{2}})\s*,?\s*(?:some\s+|about\s+|nearly\s+|almost\s+)?{_NUM}[\s-]+years?\s+ago\b",
     re.IGNORECASE,
 )
+
+
+_SCAN_CHARS = 100_000
 
 
 @dataclass
@@ -182,6 +185,9 @@ def infer_from_text(text: str) -> PublishedDate | None:
     anniversary of the Srebrenica massacre" (1995 -> 2005) and "in 2001, 14 years ago". When several
     phrases pin years the most frequent wins; ties are left undecided rather than guessed.
     """
+    # The opening of a story is where it sets itself in time; scanning a bounded prefix keeps the time
+    # linear and small on huge inputs.
+    text = text[:_SCAN_CHARS]
     votes: Counter[int] = Counter()
     for pattern in (_YEARS_AFTER, _ANNIVERSARY):
         for match in pattern.finditer(text):
@@ -193,7 +199,11 @@ def infer_from_text(text: str) -> PublishedDate | None:
                 votes[base + count] += 1
     for match in _YEARS_AGO.finditer(text):
         count = _number(match.group("n"))
-        base = _event_year(match.group("tail"))
+        # The event comes before the count ("the 2003 invasion of Iraq, twelve years ago"): look back to
+        # the start of the sentence, at most 120 characters.
+        before = text[max(0, match.start() - 120) : match.start()]
+        ends = list(_SENTENCE_END.finditer(before))
+        base = _event_year(before[ends[-1].end() :] if ends else before, cut=False)
         if count is not None and base is not None and 0 < count <= 100:
             votes[base + count] += 1
     for match in _EXPLICIT_YEAR_AGO.finditer(text):
@@ -224,9 +234,9 @@ def _number(token: str) -> int | None:
     return _NUMBER_WORDS.get(re.sub(r"(?:st|nd|rd|th)$", "", token)) or _NUMBER_WORDS.get(token)
 
 
-def _event_year(tail: str) -> int | None:
+def _event_year(tail: str, cut: bool = True) -> int | None:
     """The year of the best-known event named in `tail` (the longest matching name wins)."""
-    end = _SENTENCE_END.search(tail)
+    end = _SENTENCE_END.search(tail) if cut else None
     tail = tail[: end.start()] if end else tail
     lowered = tail.lower()
     best: tuple[int, int] | None = None
