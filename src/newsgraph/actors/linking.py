@@ -114,7 +114,10 @@ class Linker:
         found: list[Found] = []
         claimed: set[int] = set()
         strong = longest_first([h for h in hits if h.kind != "weak"])
+        org_spans = [(e.start, e.end) for e in doc.ents if e.label_ == "ORG"]
         for hit in strong:
+            if hit.kind == "alias" and any(s < hit.start and hit.end == e for s, e in org_spans):
+                continue  # the head of a longer name: "Coalition" in "Syrian National Coalition"
             if hit.kind == "alias":
                 found.append(Found(hit.start, hit.end, self._choose(hit.keys), label="registry"))
                 claimed.update(range(hit.start, hit.end))
@@ -135,6 +138,8 @@ class Linker:
                 cleaned = _clean_name(piece, label)
                 if cleaned is None:
                     continue
+                if len(cleaned) == 1 and len(piece) < len(ent) and not cleaned.text.isupper():
+                    continue  # a lone word left over from a longer name ("Counter" of "Counter-Daesh")
                 linked = self._link_name(cleaned, label, present)
                 if linked:
                     found.append(Found(cleaned.start, cleaned.end, linked, label=label))
@@ -416,6 +421,9 @@ class Linker:
         has_title = False
         while index > 0 and index - 1 not in taken:
             token = doc[index - 1]
+            if token.text == "." and index > 1 and doc[index - 2].lower_ in vocab.TITLES:
+                index -= 1  # "Col ." tokenised apart
+                continue
             word = token.lower_.rstrip(".")
             capital = token.text[:1].isupper()
             if capital and word in vocab.TITLES:
@@ -534,6 +542,12 @@ def _clean_name(span: Span, label: str) -> Span | None:
         or doc[end - 1].pos_ in {"ADP", "CCONJ", "DET"}
     ):
         end -= 1
+    for index in range(start, end):
+        if doc[index].text == "(":
+            end = index  # "Independent Commission of Inquiry (CoI": the name stops at the bracket
+            break
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
     if start >= end:
         return None
     cleaned = doc[start:end]
@@ -556,11 +570,13 @@ def _clean_name(span: Span, label: str) -> Span | None:
             return None
         if token.pos_ in {"AUX", "PRON"} or (token.pos_ == "VERB" and token.tag_ != "NNP"):
             return None  # a headline fragment ("Is Once Again Running"), not a name
-    if label == "PERSON" and len(cleaned) == 1 and cleaned[0].pos_ not in {"PROPN"}:
-        return None
+    if label == "PERSON" and len(cleaned) == 1 and (cleaned[0].pos_ != "PROPN" or cleaned[0].tag_ == "NNPS"):
+        return None  # "Museums"
+    if label != "PERSON" and cleaned[-1].pos_ == "ADJ":
+        return None  # "Syrian Arab", "Syrian National": a name cut short, not an organisation
     if label == "PERSON" and (any(t.like_num or any(c.isdigit() for c in t.text) for t in cleaned)):
         return None  # "Passcode 3080897"
-    if label == "PERSON" and normalize(text) in place_names():
+    if (label == "PERSON" or len(cleaned) == 1) and normalize(text) in place_names():
         return None  # NER often calls Middle-Eastern towns people: "Raqqah", "Tal Afar"
     return cleaned
 

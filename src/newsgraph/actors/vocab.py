@@ -20,7 +20,8 @@ TITLES = words(
     foreign defense defence interior deputy commander-in-chief director officer staff reporter
     correspondent writer editor analyst expert pope cardinal bishop rev reverend father brother
     sister sultan crown ret retired former late new top senior mayor army navy marine marines air
-    force corps petty class spokesperson press secretary chairman chairwoman inspector
+    force corps petty class spokesperson press secretary chairman chairwoman inspector commodore
+    lieutenant brigadier marshal ensign airman seaman specialist envoy special presidential
     """
 )
 
@@ -91,7 +92,7 @@ NOT_ACTORS = words(
     font size share print email comments comment advertisement related click subscribe login menu
     search home tweet facebook twitter instagram youtube linkedin whatsapp telegram reddit follow
     photo video image caption getty copyright reuters/ap file reporting editing newsletter passcode
-    ied ieds vbied vbieds svbied uav uavs ddg rpg manpads mraap humvee
+    ied ieds vbied vbieds svbied uav uavs ddg rpg manpads mraap humvee eid ramadan christmas
     """
 )
 
@@ -148,7 +149,7 @@ NON_ACTOR_HEADS = words(
     """
     agreement accord accords treaty resolution ceasefire hostilities talks conference summit process plan
     initiative law act convention declaration protocol operation campaign war crisis day award strategy
-    programme program charter
+    programme program charter communique communiqué statement report framework
     """
 )
 
