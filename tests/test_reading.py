@@ -100,6 +100,28 @@ def test_furniture_inside_a_story_without_head_keeps_the_paragraphs_around_it() 
     ]
 
 
+def test_wire_copy_with_agency_byline_separator_and_contributor_line() -> None:
+    page = parse_text((READING / "wire_ap_style.txt").read_text(encoding="utf-8"))
+    assert page.title == "Taliban fighters seize district in northern Afghanistan"
+    assert page.authors == ["Jane Doe", "John Roe"]
+    assert page.outlet == "Associated Press"
+    assert page.license is not None and "may not be published" in page.license
+    assert page.body.split("\n\n") == [
+        "KABUL, Afghanistan (AP) — Taliban fighters seized a district in northern Afghanistan on Sunday, officials said.",
+        "The attack began before dawn, said Mohammad Karimi, a provincial spokesman.",
+    ]
+
+
+def test_newspaper_page_with_located_byline_and_topic_list() -> None:
+    page = parse_text((READING / "newspaper_style.txt").read_text(encoding="utf-8"))
+    assert (page.title, page.authors) == ("Syria’s war enters its 10th year", ["Martin Chulov"])
+    assert page.published is not None and page.published.value == "2020-03-15"
+    assert page.body.split("\n\n") == [
+        "The war in Syria entered its tenth year on Sunday, nine years after the Syrian uprising began.",
+        "Millions remain displaced.",
+    ]
+
+
 def test_text_without_furniture_passes_through_whole() -> None:
     text = "Rebels attacked the town on Monday, officials said. Troops withdrew overnight."
     page = parse_text(text)

@@ -56,7 +56,9 @@ _PROMPT = re.compile(
     r"email \w+(?: \w+)? at \S+@|get .{0,60} delivered\b|"
     r"(?:reach|contact|email) (?:the )?(?:reporters?|writers?|authors?|columnist)\b|"
     r"\(?(?:additional )?(?:reporting|writing) by\b.{0,200}\bedit(?:ing|ed) by\b|"
-    r"more\s*:\s*$|most (?:read|popular|viewed)\b.{0,40}$|source\s*:\s*\w+(?:\s+\w+){0,4}\s*$|"
+    r"more\s*:\s*$|[_\-=*~#•·]{3,}\s*$|"
+    r".{0,80}\bcontributed (?:to )?(?:this )?(?:report|story|article)(?:ing)?\b.{0,40}$|"
+    r"most (?:read|popular|viewed)\b.{0,40}$|source\s*:\s*\w+(?:\s+\w+){0,4}\s*$|"
     r"more [A-Z]{2,5}\b.{0,20}:\s*https?://|"
     r"(?:mailto:)?[\w.+\-]+@[\w\-]+\.[\w.\-]+\s*$|(?:https?://)?(?:www\.)?(?:twitter|x|facebook|instagram)\.com/\S+\s*$|"
     r"advertisement\s*$|ad\s*$|sponsored(?: content)?\s*$|"
@@ -133,6 +135,19 @@ _BIO = re.compile(
     r".{0,80}\b(?:reporter|correspondent|writer|editor|columnist|contributor|journalist|author|fellow|producer)\b"
     r".{0,120}$"
 )
+
+
+# A heading over a list of topic tags or links at the foot of a page ("Topics", "More on this story").
+_LIST_HEADING = re.compile(
+    r"^\s*(?:topics|tags|keywords|categories|filed under|related(?: topics| stories| articles| content)?|"
+    r"more on (?:this|these) (?:story|stories|topics?)|explore more on these topics|"
+    r"more (?:stories|news) from\b.{0,40}|read more|see also|you (?:may|might) also like)\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+
+def is_list_heading(line: str) -> bool:
+    return bool(_LIST_HEADING.match(line))
 
 
 def is_caption(line: str) -> bool:

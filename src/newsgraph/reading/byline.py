@@ -21,6 +21,7 @@ ROLE_WORDS = frozenset(
     global digital video photo photographer photojournalist journalist journalists intern editorial
     director head desk team breaking energy climate military diplomatic intelligence middle east
     europe asia africa america americas reporting author anchor host commentator researcher
+    associated press reuters afp agency wire service
     """.split()  # noqa: SIM905  # a word list reads better as text than as 90 quoted strings
 )
 _FILLER = frozenset({"of", "the", "at", "for", "and", "on", "in", "a", "&"})
@@ -28,6 +29,7 @@ _NAME_TOKEN = re.compile(
     r"^(?:[A-Z][a-zA-Z'’\-]+\.?|[A-Z]\.|(?:de|da|van|von|der|al|el|bin|ibn|la|le)|al-\w+)$"
 )
 _BY = re.compile(r"^\s*(?:by|written by|words by|reporting by)\s*[:\-]?\s+", re.IGNORECASE)
+_IN_PLACE = re.compile(r"\s+in\s+[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2}\s*$")
 _JOIN = re.compile(r"\s*(?:,|;|\band\b|&|\bwith\b)\s*")
 
 
@@ -38,6 +40,10 @@ def parse_byline(line: str) -> list[str] | None:
         return None
     has_by = bool(_BY.match(text))
     text = _BY.sub("", text)
+    # "Martin Chulov in Beirut": a filing place after the names marks a byline as surely as a role does.
+    located = _IN_PLACE.search(text)
+    if located:
+        text = text[: located.start()]
     # "Name | Role | Outlet", "Name, Reuters", "Name — Role": only the first segment holds names.
     head = re.split(r"\s*[|•·—–]\s*|\s+-\s+", text)[0]
     tokens = head.split()
@@ -81,7 +87,7 @@ def parse_byline(line: str) -> list[str] | None:
         if words and all(w in ROLE_WORDS or w in _FILLER for w in words):
             roles += 1
     # Without "By", a line of capitalised words is a byline only if role words follow the names.
-    if not has_by and roles == 0:
+    if not has_by and roles == 0 and not located:
         return None
     return names
 

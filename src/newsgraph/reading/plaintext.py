@@ -67,10 +67,18 @@ def paragraphs_of(text: str) -> list[str]:
 
 
 def _hard_wrapped(lines: list[str]) -> bool:
-    # A wrapped paragraph: every line but the last is of similar, medium length and most do not end a sentence.
+    # A wrapped paragraph: every line but the last is of similar, medium length, most do not end a sentence,
+    # and many continue mid-sentence (the next line starts in lower case), unlike a page head's short lines.
     widths = [len(line) for line in lines[:-1]]
     open_ends = sum(1 for line in lines[:-1] if not _TERMINAL.search(line))
-    return min(widths) >= 40 and max(widths) <= 100 and open_ends >= len(widths) / 2
+    continued = sum(1 for line in lines[1:] if line[:1].islower())
+    return (
+        min(widths) >= 40
+        and max(widths) <= 100
+        and max(widths) - min(widths) <= 30
+        and open_ends >= len(widths) / 2
+        and continued >= len(widths) * 0.4
+    )
 
 
 def is_prose(line: str) -> bool:
@@ -157,6 +165,14 @@ def _read_tail(lines: list[str], start: int, article: TextArticle) -> int:
     end = len(lines)
     terms: list[str] = []
     bio_seen = False
+    # A foot list ("Topics" over tag lines): from its heading down, only short lines, terms or furniture.
+    for index in range(len(lines) - 1, max(start, len(lines) - 25), -1):
+        if bp.is_list_heading(lines[index]):
+            rest = lines[index + 1 :]
+            if all(not is_prose(line) or bp.is_license(line) or bp.is_furniture(line) for line in rest):
+                terms = [line for line in rest if bp.is_license(line)]
+                end = index
+            break
     while end > start + 1:
         line = lines[end - 1]
         if bp.is_license(line):
@@ -180,8 +196,8 @@ def _outlet_from_terms(terms: str) -> str | None:
     if not match:
         return None
     name = (match.group("name") or match.group("owner") or "").strip(" .,")
-    # Stop at words that start the rest of the sentence ("X is available", "X All rights reserved").
-    name = re.split(r"\s+(?:is|are|was|an?|all|and|,)\b", name)[0].strip(" .,")
+    # Stop at the sentence's end or the words that continue it ("X is available", "X. All rights reserved").
+    name = re.split(r"\.\s|\s+(?:is|are|was|an?|all|and)\b|,", name, flags=re.IGNORECASE)[0].strip(" .,")
     return name or None
 
 
