@@ -52,7 +52,13 @@ def _well_typed(candidate: Candidate) -> bool:
     if source.id == target.id or source.name.lower() == target.name.lower():
         return False
     if kind in SYMMETRIC or kind == "SUPPORTS":
-        return _actor(source) and _actor(target)
+        # "the government of Iraq" and the country Iraq are one actor under two ids
+        one = (
+            source.country is not None
+            and source.country == target.country
+            and "place" in {source.kind, target.kind}
+        )
+        return _actor(source) and _actor(target) and not one
     if kind in _PERSONAL:
         return source.is_person and (target.is_group or (kind == "LEADER_OF" and target.type == "country"))
     if kind == "PART_OF":

@@ -23,7 +23,8 @@ _NP_PREPS = frozenset({"in", "across", "throughout", "inside", "near"})
 _CLAUSES = frozenset({"relcl", "acl", "ccomp", "advcl", "pcomp", "xcomp", "parataxis"})
 _HELD = frozenset({"hold", "control", "occupy", "run", "dominate"})
 _CONTROL_NOUNS = frozenset({"control", "capture", "seizure", "occupation", "grip", "hold"})
-_FRONTED = frozenset({"in", "near", "at", "across", "inside", "throughout", "around"})
+_FRONTED = frozenset({"in", "near", "across", "inside", "throughout"})  # "at the museum" frames an event
+MAX_FRONTED_GROUPS = 3
 
 
 def presence_rules(index: RefIndex, sent: Span) -> Iterator[Candidate]:
@@ -209,7 +210,7 @@ def _fronted(index: RefIndex, sent: Span) -> Iterator[Candidate]:
         return
     seen: set[str] = set()
     for ref in _groups(index.in_sentence(sent)):
-        if ref.start > comma.i and ref.id not in seen:
+        if ref.start > comma.i and ref.id not in seen and len(seen) < MAX_FRONTED_GROUPS:
             seen.add(ref.id)
             for place in places[:1]:
                 yield Candidate("OPERATES_IN", ref, place, sent, "fronted-place")
