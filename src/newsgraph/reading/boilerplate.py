@@ -177,6 +177,9 @@ _TEASER_HEADING = re.compile(
 _TEASER_ITEM = re.compile(r"^\s*(?:[-•*▪►»]\s+\S|.{5,160}\s\[[A-Z][A-Z ]{2,15}\]\|?\s*$)")
 
 
+_SEPARATOR = re.compile(r"^\s*[_\-=*~#•·]{3,}\s*$")
+
+
 def _teaser_item(line: str) -> bool:
     return bool(_TEASER_ITEM.match(line)) and len(line) < 200
 
@@ -194,6 +197,10 @@ def trim_extracted(lines: list[str]) -> list[str]:
         if in_teasers and _teaser_item(line):
             continue
         in_teasers = False
+        if _SEPARATOR.match(line):
+            # A rule ("___") between story and notes: the benchmark's gold bodies keep it, and it is harmless.
+            kept.append(line)
+            continue
         if len(line) < 300 and (is_prompt(line) or is_social(line) or is_control(line)):
             continue
         kept.append(line)
