@@ -49,6 +49,7 @@ COUNTRY_POINT_FIXES: dict[str, tuple[float, float]] = {
     "IN": (22.0, 79.0),
     "AU": (-25.0, 135.0),
     "LY": (28.0, 17.0),
+    "JP": (35.68536, 139.75309),
 }
 
 # Short forms newsrooms use for countries that are not among the source's alternate spellings, or that
@@ -174,10 +175,14 @@ def _iso_subdivision_names(iso: str, names: dict[str, str]) -> dict[str, list[st
 
 
 def _centre(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """Midpoint of the box around the points: near a division's geometric middle (where GeoNames puts
+    its point), not pulled to where most towns are. Longitudes are unwrapped across the antimeridian."""
     lats = sorted(p[0] for p in points)
     lons = sorted(p[1] for p in points)
-    lo, hi = int(len(lats) * 0.05), max(int(len(lats) * 0.95) - 1, 0)
-    return round((lats[lo] + lats[hi]) / 2, 4), round((lons[lo] + lons[hi]) / 2, 4)
+    if lons[-1] - lons[0] > 180:
+        lons = sorted(lon + 360 if lon < 0 else lon for lon in lons)
+    lon = (lons[0] + lons[-1]) / 2
+    return round((lats[0] + lats[-1]) / 2, 4), round(lon - 360 if lon > 180 else lon, 4)
 
 
 def build() -> list[dict[str, Any]]:

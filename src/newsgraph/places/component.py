@@ -31,6 +31,13 @@ NON_PLACE_ACTORS = {"PERSON", "ARMED_GROUP", "ORGANIZATION", "MEDIA"}
 # "our common enemy [the U.S.]"): such a country is an actor, not a place, if it is never used otherwise.
 AGENT_DEPS = {"nsubj", "appos"}
 # An editor's bracketed gloss ("our common enemy [the U.S.]") names who is meant, not where.
+REGIONAL_WORDS = {
+    "ocean", "sea", "east", "west", "north", "south", "coast", "desert", "sahara", "gulf", "pacific",
+    "atlantic", "arctic", "africa", "america", "asia", "europe", "peninsula", "union", "continent", "world",
+    "hemisphere", "region", "basin", "mountains", "himalayas", "alps", "andes", "balkans", "caucasus",
+}
+# Characters over which a town's pull on an unknown local name halves (a few paragraphs).
+ANCHOR_REACH = 1500.0
 _BRACKET_BEFORE = re.compile(r"\[\s*(the\s+)?$", re.IGNORECASE)
 
 
@@ -93,23 +100,31 @@ def _place(entry: Entry, gaz: Gazetteer) -> Place:
 
 
 def _locate_unknown(places: dict[str, Place], resolved: list[Resolved]) -> None:
-    """Put names the gazetteer lacks (streets, buildings, neighbourhoods) at the nearest place named
-    around them in the text, as geoparsers do: "Royal Street" in a story about New Orleans is there.
-    Claimed and historical regions are left without coordinates on purpose."""
+    """Put local names the gazetteer lacks (streets, buildings, neighbourhoods) at the town the story is
+    about around them, as geoparsers do: "Royal Street" in a story about New Orleans is there. The town is
+    the resolved town or division most mentioned in the document, discounted by distance in the text.
+    Claimed regions and large natural features or regions (oceans, deserts, "the Middle East") are left
+    without coordinates: no town stands for them."""
     anchors = [
         (item.candidate.start, item.entry)
         for item in resolved
         if item.entry is not None and item.entry.feature in ("city", "admin2", "admin1")
     ]
+    mentions = Counter(entry.id for _, entry in anchors)
     countries = Counter(item.entry.country for item in resolved if item.entry is not None and item.entry.country)
     for item in resolved:
-        if item.entry is not None or item.candidate.claimed:
+        candidate = item.candidate
+        if item.entry is not None or candidate.claimed:
             continue
-        place = places[_unresolved_id(item.candidate.text)]
+        if candidate.label == "LOC" and REGIONAL_WORDS & set(fold(candidate.text).split()):
+            continue
+        place = places[_unresolved_id(candidate.text)]
         if place.lat is not None:
             continue
         if anchors:
-            _, anchor = min(anchors, key=lambda a: abs(a[0] - item.candidate.start))
+            _, anchor = max(
+                anchors, key=lambda a: mentions[a[1].id] / (1.0 + abs(a[0] - candidate.start) / ANCHOR_REACH)
+            )
             place.lat, place.lon, place.country, place.parent = anchor.lat, anchor.lon, anchor.country, anchor.id
         elif countries:
             iso = countries.most_common(1)[0][0]

@@ -80,6 +80,7 @@ class Candidate:
     hint: str | None = None  # the feature a feature word asks for
     claimed: bool = False  # quoted, "so-called", "the caliphate's": not to be forced onto a modern unit
     head: int = 0  # token index of the span's last token (for syntax checks)
+    label: str = ""  # spaCy's entity label when the model found it (GPE, LOC, FAC)
 
     @property
     def lookup_text(self) -> str:
@@ -131,7 +132,7 @@ def _extend(span: Span) -> Span:
     return span
 
 
-def _candidate(doc: Doc, span: Span, source: str) -> Candidate:
+def _candidate(doc: Doc, span: Span, source: str, label: str = "") -> Candidate:
     return Candidate(
         start=span.start_char,
         end=span.end_char,
@@ -140,6 +141,7 @@ def _candidate(doc: Doc, span: Span, source: str) -> Candidate:
         hint=_hint(span, doc),
         claimed=_is_claimed(doc, span),
         head=span.end - 1,
+        label=label,
     )
 
 
@@ -155,17 +157,17 @@ def find(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
     found: list[Candidate] = []
     taken = [False] * len(doc)
 
-    def claim(span: Span, source: str) -> None:
+    def claim(span: Span, source: str, label: str = "") -> None:
         for i in range(span.start, span.end):
             taken[i] = True
-        found.append(_candidate(doc, span, source))
+        found.append(_candidate(doc, span, source, label))
 
     for ent in doc.ents:
         if ent.label_ in PLACE_LABELS:
             span = _trim(ent)
             if span is None or not any(ch.isalpha() for ch in span.text) or not span.text[0].isupper():
                 continue
-            claim(_extend(span), "ner")
+            claim(_extend(span), "ner", ent.label_)
         elif ent.label_ == "NORP":
             span = _trim(ent)
             if span is not None and gaz.demonym(span.text):

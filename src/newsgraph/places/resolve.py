@@ -31,6 +31,7 @@ ALTERNATE_NAME = -2.0  # matched only through an old or foreign name ("Salisbury
 MAIN_TOWN = 1.5  # "New York": the division's main town named like it, over the division
 NEAR = 2.0  # within NEAR_KM of another place the document names (local news names neighbours)
 NEAR_KM = 150.0
+HOLDS_NAMED_TOWN = 2.0  # a division that contains a town the document names ("Washington" with Seattle)
 CONTAINED_IN_NEXT = 8.0  # "Springfield, Illinois": the next name is this entry's division or country
 _CONTAINER_GAP = re.compile(r"^\s*(,|of|in)\s*(the\s+)?$", re.IGNORECASE)
 
@@ -73,13 +74,12 @@ def _options(candidate: Candidate, gaz: Gazetteer) -> list[Entry]:
 
 def _prior(entry: Entry, candidate: Candidate) -> float:
     score = math.log10(entry.population + 10) + FEATURE_PRIOR.get(entry.feature, 0.0)
-    primary = candidate.source == "demonym" or fold(entry.name) in (
-        fold(candidate.text),
-        fold(candidate.lookup_text),
-    )
-    if not primary:
+    names = (fold(candidate.text), fold(candidate.lookup_text))
+    exact = candidate.source == "demonym" or fold(entry.name) in names
+    # "New York" is GeoNames' "New York City": a trailing "City" does not make it an alternate name.
+    if not exact and fold(entry.name).removesuffix(" city") not in names:
         score += ALTERNATE_NAME
-    elif entry.capital:
+    elif exact and entry.capital:
         score += CAPITAL
     if candidate.hint:
         score += HINT_MATCH if entry.feature == candidate.hint else HINT_MISMATCH
@@ -98,15 +98,19 @@ def resolve(text: str, candidates: list[Candidate], gaz: Gazetteer) -> list[Reso
         for opts, c in zip(options, candidates, strict=True)
     ]
     countries: Counter[str] = Counter()
+    # Per name: mentions of one ambiguous name ("Mexico" five times) are no evidence for each other.
+    same_name: Counter[tuple[str, str]] = Counter()
     admins: Counter[tuple[str, str]] = Counter()
-    for entry in first:
+    for candidate, entry in zip(candidates, first, strict=True):
         if entry is None:
             continue
         if entry.country:
             countries[entry.country] += 1
+            same_name[(fold(candidate.text), entry.country)] += 1
         if entry.feature == "admin1" and entry.country and entry.admin1:
             admins[(entry.country, entry.admin1)] += 1
 
+    towns = Counter((e.country, e.admin1) for e in first if e is not None and e.feature in ("city", "admin2"))
     local = [
         (i, e.lat, e.lon) for i, e in enumerate(first) if e is not None and e.feature in ("city", "admin2")
     ]
@@ -124,13 +128,19 @@ def resolve(text: str, candidates: list[Candidate], gaz: Gazetteer) -> list[Reso
             value = _prior(entry, candidate)
             if entry.feature not in ("country", "region") and entry.country:
                 # Other mentions of this country, not counting this candidate's own first guess.
-                others = countries[entry.country] - (1 if own is not None and own.country == entry.country else 0)
+                others = countries[entry.country] - same_name[(fold(candidate.text), entry.country)]
                 if others > 0:
                     value += COUNTRY_IN_PLAY
             if entry.feature in ("city", "admin2") and admins[(entry.country or "", entry.admin1 or "")] > 0:
                 value += ADMIN1_IN_PLAY
             if nxt is not None and entry.feature != "country" and _inside(entry, nxt):
                 value += CONTAINED_IN_NEXT
+            if entry.feature == "admin1":
+                held = towns[(entry.country, entry.admin1)]
+                if own is not None and own.feature in ("city", "admin2") and own.admin1 == entry.admin1:
+                    held -= 1  # not counting this candidate's own first guess
+                if held > 0:
+                    value += HOLDS_NAMED_TOWN
             if entry.feature == "city" and _main_town(entry, opts):
                 value += MAIN_TOWN
             if entry.feature in ("city", "admin2") and any(
