@@ -1,8 +1,8 @@
 """Actors: the canonical registry (`registry`) and linking mentions to it (`linking`, `component`).
 
-    from newsgraph.actors import load_registry
-    registry = load_registry()
-    registry.leaders_of("actor:taliban", on="2015-08-14")
+from newsgraph.actors import load_registry
+registry = load_registry()
+registry.leaders_of("actor:taliban", on="2015-08-14")
 """
 
 from __future__ import annotations
