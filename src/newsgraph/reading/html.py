@@ -3,8 +3,9 @@
 Measured on the Zyte article-extraction dev split (benchmarks/boilerplate_vs_trafilatura.py): with
 `favor_precision=True` trafilatura drops most of the related-links, comment and caption residue its
 default keeps (token F1 0.971 against 0.954 for plain `extract()`), and loses little article text.
-When precision mode keeps almost nothing of what the default finds, the page is one whose article
-it mistakes for furniture, and the default's output is used instead.
+When precision mode keeps a short text (under 500 characters) and almost nothing of what the default
+finds, the page is one whose article it mistakes for furniture, and the default's output is used
+instead. What trafilatura leaves at the body's edges (teaser lists, prompts) is trimmed after it.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ LOGGER = logging.getLogger(__name__)
 
 # Below this share of the default's text, precision mode has thrown the article away with the furniture.
 _MIN_PRECISION_SHARE = 0.2
+_SHORT_TEXT = 500  # only then is the default mode run too: it costs a second parse
 # A body needs one line of this many words (or 60 characters, for scripts written without spaces);
 # shorter lines alone are menus and link labels.
 _MIN_PARAGRAPH_WORDS = 6
@@ -42,7 +44,7 @@ class HtmlArticle:
 def parse_html(html: str, url: str | None = None) -> HtmlArticle:
     precise = _extract(html, url, favor_precision=True)
     text = _text(precise)
-    if len(text) < 500:
+    if len(text) < _SHORT_TEXT:
         default = _extract(html, url)
         fallback = _text(default)
         if len(text) < _MIN_PRECISION_SHARE * len(fallback) or (not text and fallback):
