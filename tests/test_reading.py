@@ -308,6 +308,24 @@ def test_feed_entity_bomb_is_refused_quickly() -> None:
     assert isinstance(failure, Failure) and failure.code == "NG102" and "hostile XML" in failure.reason
 
 
+def test_feed_with_public_doctype_is_read_and_external_entities_refused() -> None:
+    from newsgraph.errors import ParseError
+    from newsgraph.reading.feeds import records_from_feed
+
+    old = (
+        '<?xml version="1.0"?>\n<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" '
+        '"http://my.netscape.com/publish/formats/rss-0.91.dtd">\n<rss version="0.91"><channel><title>Old</title>'
+        "<item><title>A</title><description>Rebels attacked Gao on Monday.</description></item></channel></rss>"
+    )
+    assert [type(r).__name__ for r in records_from_feed(old, "old.rss")] == ["RawRecord"]
+    hostile = (
+        '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+        "<rss><channel><item><description>&x;</description></item></channel></rss>"
+    )
+    with pytest.raises(ParseError, match="hostile XML"):
+        list(records_from_feed(hostile, "x.rss"))
+
+
 def _warc(path: Path, pages: list[tuple[str, bytes, str]]) -> None:
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
