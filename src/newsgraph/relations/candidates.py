@@ -25,7 +25,11 @@ class Candidate:
 def with_conjuncts(token: Token, index: RefIndex) -> list[Ref]:
     """The actors of a noun and of the nouns coordinated with it ("the UK, the Coalition and Iraq")."""
     out: list[Ref] = []
-    for item in [token, *token.conjuncts]:
+    items = [token, *token.conjuncts]
+    for child in token.children:  # "The UK, the wider Coalition and Iraq": a list parsed as apposition
+        if child.dep_ == "appos" and any(c.dep_ == "conj" for c in child.children):
+            items += [child, *child.conjuncts]
+    for item in items:
         ref = index.actor(item)
         if ref is not None and all(ref.id != seen.id for seen in out):
             out.append(ref)

@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 from newsgraph.relations.candidates import Candidate, objects, subjects, with_conjuncts
 from newsgraph.relations.lexicon import lexicon
 from newsgraph.relations.refs import Ref, RefIndex
+from newsgraph.relations.surface import can_contain
 
 LOGGER = logging.getLogger(__name__)
 
@@ -35,6 +36,7 @@ def presence_rules(index: RefIndex, sent: Span) -> Iterator[Candidate]:
             yield from _control_noun(token, index, sent)
     yield from _noun_phrases(index, sent)
     yield from _fronted(index, sent)
+    yield from _place_in_place(index, sent)
 
 
 def places_under(prep: Token, index: RefIndex) -> list[Ref]:
@@ -214,3 +216,20 @@ def _fronted(index: RefIndex, sent: Span) -> Iterator[Candidate]:
             seen.add(ref.id)
             for place in places[:1]:
                 yield Candidate("OPERATES_IN", ref, place, sent, "fronted-place")
+
+
+def _place_in_place(index: RefIndex, sent: Span) -> Iterator[Candidate]:
+    """ "the city of Raqqa, a self-proclaimed ISIL capital in Syria", "Aleppo and other towns and
+    areas in Syria": a place phrase, its apposition or its coordinated nouns placed by "in"."""
+    doc = sent.doc
+    for ref in index.in_sentence(sent):
+        if ref.kind != "place":
+            continue
+        head = doc[ref.end - 1]
+        nouns = [head, *(c for c in head.children if c.dep_ == "appos")]
+        nouns += [c for c in head.conjuncts if c.pos_ == "NOUN" and c.lemma_.lower() in lexicon().place_nouns]
+        for noun in nouns:
+            for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"in", "inside"}):
+                for outer in places_under(prep, index)[:1]:
+                    if outer.id != ref.id and can_contain(ref, outer):
+                        yield Candidate("LOCATED_IN", ref, outer, sent, "place-phrase-in")

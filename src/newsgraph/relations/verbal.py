@@ -67,6 +67,9 @@ def verb_rules(verb: Token, index: RefIndex, sent: Span) -> Iterator[Candidate]:
                         yield Candidate(kind, member, whole, sent, f"verb:{lemma}")
         yield from _together(verb, agents, index, sent)
         yield from _coalition(verb, agents, sent)
+    else:  # "The UK, the Coalition and the Government of Iraq are committed to defeating ..."
+        passive = [ref for c in verb.children if c.dep_ == "nsubjpass" for ref in with_conjuncts(c, index)]
+        yield from _coalition(verb, passive, sent)
     if verb.tag_ == "VBN":
         yield from _passive(verb, index, sent)
 
