@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
@@ -47,14 +48,9 @@ CLAIM_MARKERS = {
     "self-styled",
     "caliphate",
     "wilayat",
-    "emirate",
-    "historical",
-    "historic",
-    "ancient",
-    "former",
-    "greater",
 }
-QUOTES = set("\"'\u201c\u201d\u2018\u2019\u00ab\u00bb")
+OPENING_QUOTES = set("\"'\u201c\u2018\u00ab")
+_CLOSING = re.compile("^[,.]?[\"\u201d\u2019\u00bb'](?!s\\b)")
 DETERMINERS = {"the", "a", "an"}
 # Gazetteer-only matches (the model did not tag them) must be this populous unless a locative word
 # precedes them, so that capitalised common words ("Mobile", "Reading") are not taken for towns.
@@ -106,9 +102,10 @@ def _trim(span: Span) -> Span | None:
 
 def _is_claimed(doc: Doc, span: Span) -> bool:
     text = doc.text
-    before = text[max(0, span.start_char - 2) : span.start_char]
+    # Quoted as a name of its own: “Khorasan Province,” - not “Europe’s airline” nor "London’s bleeding".
+    before = text[max(0, span.start_char - 1) : span.start_char]
     after = text[span.end_char : span.end_char + 2]
-    if any(ch in QUOTES for ch in before) and any(ch in QUOTES for ch in after):
+    if before and before in OPENING_QUOTES and _CLOSING.match(after):
         return True
     window = doc[max(0, span.start - 3) : span.start]
     return any(token.lower_ in CLAIM_MARKERS or token.lemma_.lower() in CLAIM_MARKERS for token in window)
