@@ -74,7 +74,7 @@ COUNTRY_EXTRA_NAMES: dict[str, list[str]] = {
 
 # Demonyms the source does not give (it has one per country) in the forms news uses.
 EXTRA_DEMONYMS: dict[str, list[str]] = {
-    "GB": ["Briton", "Britons", "English", "Scottish", "Welsh"],
+    "GB": ["Briton", "Britons"],
     "US": ["Americans"],
     "NL": ["Dutch"],
     "CH": ["Swiss"],
@@ -92,7 +92,20 @@ EXTRA_DEMONYMS: dict[str, list[str]] = {
     "AE": ["Emirati", "Emiratis"],
 }
 
-CONTINENT_EXTRA_NAMES: dict[str, list[str]] = {"EU": ["European"], "AF": ["African"], "AS": ["Asian"]}
+CONTINENT_EXTRA_NAMES: dict[str, list[str]] = {
+    "EU": ["European"],
+    "AF": ["African"],
+    "AS": ["Asian"],
+    "NA": ["North American"],
+    "SA": ["South American"],
+}
+# Adjectives of the United Kingdom's constituent countries (GeoNames first-level divisions).
+DIVISION_DEMONYMS: dict[tuple[str, str], list[str]] = {
+    ("GB", "ENG"): ["English", "Englishman", "Englishmen"],
+    ("GB", "SCT"): ["Scottish", "Scot", "Scots"],
+    ("GB", "WLS"): ["Welsh"],
+    ("GB", "NIR"): ["Northern Irish"],
+}
 
 MIN_ALT_POP = 15000
 # Towns below this population are left out (they stay in the admin centre computations): they double the
@@ -302,7 +315,7 @@ def build() -> list[dict[str, Any]]:
                 "population": sum(int(t.get("population") or 0) for t in towns),
                 "geonames_id": state["geonameid"] if state else None,
                 "names": aliases,
-                "demonyms": [],
+                "demonyms": DIVISION_DEMONYMS.get((iso, code), []),
             }
         )
 

@@ -51,6 +51,7 @@ CLAIM_MARKERS = {
 }
 OPENING_QUOTES = set("\"'\u201c\u2018\u00ab")
 _CLOSING = re.compile("^[,.]?[\"\u201d\u2019\u00bb'](?!s\\b)")
+COMPOUND_DEMONYM_HEADS = {"Central", "Latin", "Native", "Middle"}
 DETERMINERS = {"the", "a", "an"}
 # Gazetteer-only matches (the model did not tag them) must be this populous unless a locative word
 # precedes them, so that capitalised common words ("Mobile", "Reading") are not taken for towns.
@@ -183,6 +184,8 @@ def find(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
     for i, token in enumerate(doc):
         if taken[i] or persons[i] or not token.text[:1].isupper():
             continue
+        if i > 0 and doc[i - 1].text in COMPOUND_DEMONYM_HEADS:
+            continue  # "Central American", "Latin American", "Native American": not the country
         for j in (i + 2, i + 1):
             if j <= len(doc) and not any(taken[k] for k in range(i, j)) and gaz.demonym(doc[i:j].text):
                 claim(doc[i:j], "demonym")
