@@ -66,6 +66,7 @@ class Builder:
     aliases: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     spans: list[Span] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)  # "Secretary of State" before "Marco Rubio"
 
 
 def new_entity_id(name: str) -> str:
@@ -116,7 +117,8 @@ class Linker:
         strong = longest_first([h for h in hits if h.kind != "weak"])
         org_spans = [(e.start, e.end) for e in doc.ents if e.label_ == "ORG"]
         for hit in strong:
-            if hit.kind == "alias" and any(s < hit.start and hit.end == e for s, e in org_spans):
+            single = hit.end - hit.start == 1
+            if hit.kind == "alias" and single and any(s < hit.start and hit.end == e for s, e in org_spans):
                 continue  # the head of a longer name: "Coalition" in "Syrian National Coalition"
             if hit.kind == "alias":
                 found.append(Found(hit.start, hit.end, self._choose(hit.keys), label="registry"))
@@ -258,11 +260,11 @@ class Linker:
 
     def _link_name(self, span: Span, label: str, present: set[str]) -> str | None:
         """A registry id for a NER name, or None when it is new (or a state, which places handle)."""
-        actors = [a for a in self.registry.lookup(span.text) if not _generated(a)]
+        actors = [a for a in self.registry.lookup(span.text) if a.type != "STATE"]
         if actors:
             return self._pick(actors, present).id
-        if any(_generated(a) for a in self.registry.lookup(span.text)):
-            return None
+        if self.registry.lookup(span.text):
+            return None  # a state named as a place: the places stage reports it
         weak = [a for a in self.registry.lookup_weak(span.text) if self.registry.related(a.id) & present]
         if weak:
             return weak[0].id
@@ -400,6 +402,7 @@ class Linker:
                 shown = self._with_titles(doc, span, taken)
                 if shown.start != span.start:
                     builder.aliases.append(shown.text)
+                    builder.titles.append(doc[shown.start : span.start].text)
             mention = Mention(shown.start_char, shown.end_char, shown.text)
             if all((m.start, m.end) != (mention.start, mention.end) for m in builder.mentions):
                 builder.mentions.append(mention)
@@ -459,6 +462,8 @@ class Linker:
                 role = role_for(doc, span)
                 if role:
                     break
+            if role is None and builder.titles:
+                role = max(builder.titles, key=len)
         entity_id = builder.registry_id or new_entity_id(name)
         return Entity(
             id=entity_id,
@@ -563,7 +568,7 @@ def _clean_name(span: Span, label: str) -> Span | None:
         label != "PERSON" and cleaned[-1].lower_ in vocab.NON_ACTOR_HEADS
     ):
         return None  # operations, agreements and talks are events or documents, not actors
-    if len(cleaned) == 1 and cleaned[0].lower_ in vocab.GENERIC_SINGLE:
+    if len(cleaned) == 1 and cleaned[0].lower_ in vocab.GENERIC_SINGLE | vocab.RELIGIONS:
         return None  # "State" out of "Secretary of State", a lone "Coalition" NER split off
     for token in cleaned:
         if token.pos_ in {"VERB", "AUX", "PRON", "ADV"} and not token.text[:1].isupper():

@@ -19,7 +19,7 @@ def _clean(tokens: list[Token]) -> str | None:
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].lower_ in {"'s", "’s"}):
         tokens = tokens[:-1]
-    if not tokens or len(tokens) > _MAX_ROLE_TOKENS:
+    if not tokens or len(tokens) > _MAX_ROLE_TOKENS or (len(tokens[-1].text) < 3 and len(tokens) == 1):
         return None
     if not any(t.pos_ == "NOUN" or t.lower_.rstrip(".") in vocab.TITLES for t in tokens):
         return None  # a role names a function: "expert", "leader", "spokesman"

@@ -141,7 +141,7 @@ REGION_WORDS = words(
 
 # A single word that NER tags as an organisation but that names no one in particular.
 GENERIC_SINGLE = words(
-    "state office department ministry agency council committee commission press media government forces army navy police coalition"
+    "state office department ministry agency council committee commission press media government forces army navy police coalition group"
 )
 
 # Last words of names that are agreements, events or programmes, not actors.
@@ -149,9 +149,17 @@ NON_ACTOR_HEADS = words(
     """
     agreement accord accords treaty resolution ceasefire hostilities talks conference summit process plan
     initiative law act convention declaration protocol operation campaign war crisis day award strategy
-    programme program charter communique communiqué statement report framework
+    programme program charter region communique communiqué statement report framework
     """
 )
 
 # Heads that make a demonym phrase a non-state group ("the Syrian opposition", "Afghan rebels").
 OPPOSITION_HEADS = {"opposition": "ORGANIZATION", "rebels": "ARMED_GROUP", "insurgents": "ARMED_GROUP"}
+
+# Faiths and communities NER tags as organisations or people when they stand alone ("Druze").
+RELIGIONS = words(
+    """
+    islam judaism christianity hinduism buddhism druze alawite alawites ismaili yazidi yezidi sunni
+    sunnis shia shiite shiites
+    """
+)
