@@ -61,8 +61,8 @@ def _well_typed(candidate: Candidate) -> bool:
         return _actor(source) and _actor(target) and not one
     if kind in _PERSONAL:
         return source.is_person and (target.is_group or (kind == "LEADER_OF" and target.type == "country"))
-    if kind == "PART_OF":
-        return source.is_group and target.is_group
+    if kind == "PART_OF":  # a member state of a coalition may be known only as a place
+        return (source.is_group or source.type == "country") and target.is_group
     if kind == "OPERATES_IN":
         # a state's own territory is not news: "Jordan" in "the Hashemite Kingdom of Jordan"
         same = source.country is not None and source.country == target.country

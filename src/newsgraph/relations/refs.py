@@ -107,7 +107,12 @@ class RefIndex:
         lower = token.lower_
         if lower in _PRONOUNS or (lower in _ANAPHORS and _definite(token)):
             return self.antecedent(token)
-        if token.pos_ in {"NOUN", "PROPN"} and token.lemma_.lower() in lexicon().actor_heads:
+        lemma = token.lemma_.lower()
+        if token.pos_ == "NOUN" and lemma in lexicon().hostile_nouns:
+            owner = next((c for c in token.children if c.dep_ == "poss"), None)
+            if owner is not None:  # "the coalition's airstrikes delivered munitions against ISIL"
+                return self.actor(owner, allow_place=allow_place)
+        if token.pos_ in {"NOUN", "PROPN"} and lemma in lexicon().actor_heads:
             for child in token.children:
                 if child.dep_ in _MODIFIER_DEPS and child.i < token.i:
                     inner = self.at(child.i, "entity")

@@ -21,6 +21,7 @@ _AGAINST = frozenset({"against", "with", "on", "from"})  # "seize the hospital f
 _PASSIVE_ROLES = {"lead": "LEADER_OF", "head": "LEADER_OF", "command": "LEADER_OF", "represent": "MEMBER_OF"}
 _STANDING = frozenset({"stand", "side"})
 _STATES = frozenset({"STATE", "GOVERNMENT"})
+_INCLUDING = frozenset({"include", "comprise", "encompass", "count"})
 _GIVING = frozenset({"provide", "give", "send", "supply", "deliver", "extend", "grant", "donate", "sell"})
 MAX_COALITION = 4  # more conjoined subjects than this is a list, not a coalition
 
@@ -55,6 +56,12 @@ def verb_rules(verb: Token, index: RefIndex, sent: Span) -> Iterator[Candidate]:
                 for source in agents:
                     if not source.is_person:
                         yield Candidate("SUPPORTS", source, target, sent, f"verb:{lemma}")
+        elif lemma in _INCLUDING:
+            # "Coalition nations which have conducted strikes in Iraq include Australia, Belgium, ..."
+            for member in objects(verb, index, frozenset()):
+                for whole in agents:
+                    if whole.is_group and (member.is_group or member.type == "country"):
+                        yield Candidate("PART_OF", member, whole, sent, f"verb:{lemma}")
         elif lemma in lex.join_verbs:
             for whole in objects(verb, index, frozenset()):
                 for member in agents:
