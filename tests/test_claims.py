@@ -149,3 +149,12 @@ def test_seed_claims(seed_extraction) -> None:  # type: ignore[no-untyped-def]
     for claim in claims:
         start, end = claim.mentions["cue"]
         assert seed_extraction.document.body[start:end] == claim.cue
+
+
+def test_he_does_not_continue_a_non_person_speaker(nlp: Language) -> None:
+    text = (
+        "A study published this month revealed that the disease is rising far faster than thought. "
+        "He said his weight was a problem for many years."
+    )
+    claims = _claims(nlp, text, {})
+    assert [c.speaker_text for c in claims] == ["A study"]

@@ -152,3 +152,46 @@ def test_seed_relations(seed_extraction) -> None:  # type: ignore[no-untyped-def
     kinds = {kind for kind, _, _ in found}
     assert {"LEADER_OF", "ALLY", "HOSTILE"} <= kinds
     assert any(kind == "LEADER_OF" and "zawahiri" in source for kind, source, _ in found)
+
+
+def test_membership_lists_and_fronted_places(nlp: Language) -> None:
+    text = (
+        "Coalition nations which have conducted strikes in Iraq include Australia, Belgium and Canada. "
+        "Near Mosul, three strikes engaged an ISIL tactical unit."
+    )
+    found = _relations(
+        nlp,
+        text,
+        {"co": ("ORGANIZATION", ["Coalition"]), "is": ("ARMED_GROUP", ["ISIL"])},
+        {
+            "au": ("country", "AU", ["Australia"]),
+            "be": ("country", "BE", ["Belgium"]),
+            "ca": ("country", "CA", ["Canada"]),
+            "iq": ("country", "IQ", ["Iraq"]),
+            "mo": ("city", "IQ", ["Mosul"]),
+        },
+    )
+    assert {("PART_OF", "au", "co"), ("PART_OF", "be", "co"), ("PART_OF", "ca", "co")} <= found
+    assert ("OPERATES_IN", "is", "mo") in found
+
+
+def test_groups_committed_together_against_an_enemy_are_allies(nlp: Language) -> None:
+    text = "The UK, the wider Global Coalition and the Government of Iraq are committed to defeating ISIL."
+    found = _relations(
+        nlp,
+        text,
+        {
+            "uk": ("STATE", ["UK"]),
+            "gc": ("ORGANIZATION", ["Global Coalition"]),
+            "gi": ("GOVERNMENT", ["Government of Iraq"]),
+            "is": ("ARMED_GROUP", ["ISIL"]),
+        },
+    )
+    allies = {frozenset((s, t)) for kind, s, t in found if kind == "ALLY"}
+    assert frozenset(("uk", "gc")) in allies and frozenset(("gc", "gi")) in allies
+
+
+def test_an_attitude_verb_does_not_place_its_subject(nlp: Language) -> None:
+    text = "The United States condemns the attacks in Baghdad."
+    found = _relations(nlp, text, {"us": ("STATE", ["United States"])}, {"bg": ("city", "IQ", ["Baghdad"])})
+    assert not any(kind == "OPERATES_IN" for kind, _, _ in found)
