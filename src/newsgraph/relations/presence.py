@@ -23,7 +23,9 @@ _SPEECH = frozenset({"say", "tell", "add", "report", "claim", "announce", "decla
 _NP_PREPS = frozenset({"in", "across", "throughout", "inside", "near"})
 _CLAUSES = frozenset({"relcl", "acl", "ccomp", "advcl", "pcomp", "xcomp", "parataxis"})
 _HELD = frozenset({"hold", "control", "occupy", "run", "dominate"})
-_CONTROL_NOUNS = frozenset({"control", "capture", "seizure", "occupation", "grip", "hold"})
+_CONTROL_NOUNS = frozenset(
+    {"control", "capture", "seizure", "occupation", "grip", "hold", "fall", "takeover"}
+)
 _FRONTED = frozenset({"in", "near", "across", "inside", "throughout"})  # "at the museum" frames an event
 MAX_FRONTED_GROUPS = 3
 
@@ -94,6 +96,19 @@ def _clause(verb: Token, index: RefIndex, sent: Span) -> Iterator[Candidate]:
     if not agents:
         passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
         agents = _groups([ref for c in passive for ref in with_conjuncts(c, index)])
+    if not agents:  # "the meeting of Coalition ministers took place in Rome", "the campaign against ISIL is progressing in Iraq"
+        agents = _groups(
+            [
+                ref
+                for subject in verb.children
+                if subject.dep_ in {"nsubj", "nsubjpass"}
+                for prep in subject.children
+                if prep.dep_ == "prep" and prep.lower_ in {"of", "against"}
+                for pobj in prep.children
+                if pobj.dep_ == "pobj"
+                for ref in with_conjuncts(pobj, index)
+            ]
+        )
     if lemma in lex.attitude_verbs:
         return  # "The United States condemns the attacks in Baghdad" places the attacks, not the US
     patients = _groups(objects(verb, index, frozenset({"against"})))
@@ -128,7 +143,7 @@ def _clause(verb: Token, index: RefIndex, sent: Span) -> Iterator[Candidate]:
 
 def _control(verb: Token, agents: list[Ref], index: RefIndex, sent: Span) -> Iterator[Candidate]:
     """ "ISIL seized Mosul", "Mosul was taken by ISIL terrorists"."""
-    places = [_place_at(c, index) for c in verb.children if c.dep_ == "dobj"]
+    places = [_place_of(c, index) for c in verb.children if c.dep_ == "dobj"]
     holders = [  # "liberate the city of Mosul from ISIL terrorists": ISIL held it
         ref
         for prep in verb.children
@@ -147,11 +162,22 @@ def _control(verb: Token, agents: list[Ref], index: RefIndex, sent: Span) -> Ite
         agents = _groups(
             [ref for c in agent.children if c.dep_ == "pobj" for ref in with_conjuncts(c, index)]
         )
-        places = [index.at(c.i, "place") for c in verb.children if c.dep_ == "nsubjpass"]
+        places = [_place_of(c, index) for c in verb.children if c.dep_ == "nsubjpass"]
     for place in places:
         for actor in agents:
             if place is not None:
                 yield Candidate("OPERATES_IN", actor, place, sent, f"control:{verb.lemma_.lower()}")
+
+
+def _place_of(token: Token, index: RefIndex) -> Ref | None:
+    """The place a noun names: itself, or "the (Iraqi) city of Mosul"."""
+    place = _place_at(token, index)
+    if place is None and token.lemma_.lower() in lexicon().place_nouns:
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+            found = places_under(prep, index)
+            if found:
+                return found[0]
+    return place
 
 
 def _noun_phrases(index: RefIndex, sent: Span) -> Iterator[Candidate]:
@@ -182,8 +208,16 @@ def _noun_phrases(index: RefIndex, sent: Span) -> Iterator[Candidate]:
 
 
 def _control_noun(noun: Token, index: RefIndex, sent: Span) -> Iterator[Candidate]:
-    """ "ISIL has had control of Mosul", "The Syrian army now claims full control of Aleppo"."""
+    """ "ISIL has had control of Mosul", "The Syrian army now claims full control of Aleppo", "the
+    fall of Mosul to ISIL terrorists"."""
     of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    to = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"to", "by"}), None)
+    if of is not None and to is not None:
+        takers = _groups([ref for c in to.children if c.dep_ == "pobj" for ref in with_conjuncts(c, index)])
+        for place in places_under(of, index)[:1]:
+            for taker in takers:
+                yield Candidate("OPERATES_IN", taker, place, sent, "fall-to")
+        return
     if of is None or noun.head.pos_ not in {"VERB", "AUX"} or noun.dep_ not in {"dobj", "attr"}:
         return
     for place in places_under(of, index):
