@@ -131,6 +131,8 @@ def _speaker_of(cue: Token) -> tuple[Token | None, bool]:
         cue.i > 0 and cue.doc[cue.i - 1].text in {",", "”", '"'} and cue.tag_ in {"VBD", "VBZ", "VBP"}
     )
     has_ccomp = any(c.dep_ == "ccomp" for c in cue.children)
+    if after is not None and not _can_speak(after):
+        after = None  # "..., emphasized the fentanyl issue": an object, not an inverted speaker
     if subject is None and after is not None and comma_before and not has_ccomp:
         return after, True
     if subject is None and cue.dep_ == "conj" and cue.head.i < cue.i:
@@ -142,6 +144,14 @@ def _speaker_of(cue: Token) -> tuple[Token | None, bool]:
     if after is not None and comma_before:
         return after, True
     return None, False
+
+
+def _can_speak(token: Token) -> bool:
+    return (
+        token.pos_ == "PROPN"
+        or token.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}
+        or (token.lemma_.lower() in cues().person_nouns)
+    )
 
 
 def _adjacent_quote(text: str, cue: Token, speaker: Token, quotes: list[Quote]) -> Quote | None:
@@ -193,7 +203,8 @@ def _according_to(token: Token, sent: Span, found: Analysis) -> Draft | None:
     if head is None:
         return None
     start, end = phrase_bounds(head)
-    phrase_end = doc[end - 1].idx + len(doc[end - 1].text)
+    last = max(doc[end - 1], head.right_edge, key=lambda t: t.i)  # "According to an official, who ..."
+    phrase_end = last.idx + len(last.text)
     opens = token.i - sent.start <= 1  # "According to X, ..." opens the sentence
     content = (phrase_end, sent.end_char) if opens else (sent.start_char, token.idx)
     span = strip_span(doc.text, *content)

@@ -82,7 +82,11 @@ def link_speaker(found: Analysis, head: Token, start_char: int, end_char: int) -
     direct = entity_at(found, head)
     if direct is not None:
         return direct.id
-    inside = [entity for _, entity in entities_in(found, (start_char, end_char))]
+    inside = [
+        entity
+        for mention_start, entity in entities_in(found, (start_char, end_char))
+        if not (entity.type == "PERSON" and _possessor(head, mention_start))
+    ]
     if inside:
         return _best(inside).id
     words = {word.lower() for word in head.doc.text[start_char:end_char].split()}
@@ -98,3 +102,11 @@ def _best(entities: list[Entity]) -> Entity:
     # A person named in the phrase is the speaker; otherwise the organisation the official speaks for.
     people = [entity for entity in entities if entity.type == "PERSON"]
     return people[0] if people else entities[0]
+
+
+def _possessor(head: Token, start_char: int) -> bool:
+    """Whether the mention at `start_char` is the possessor of the phrase ("Amirov's lawyer" is not Amirov)."""
+    for child in head.children:
+        if child.dep_ == "poss" and child.left_edge.idx <= start_char <= child.idx:
+            return True
+    return False
