@@ -54,6 +54,12 @@ def find_nominals(
             continue
         if any(t.i in claimed for t in modifiers):
             continue
+        start = left[det_at].i
+        named_next = next((f for f in named if f.start == token.i + 1), None)
+        if named_next is not None:
+            # "the jihadist group IS", "the terror group al-Shabaab": the name says which group
+            out.append(Found(start, token.i + 1, named_next.key, named=False, label="nominal"))
+            continue
         words = {t.lower_ for t in [*left[det_at:], token]}
         plural = token.tag_ == "NNS" or token.lower_.endswith("s")
         count = next((vocab.NUMBER_WORDS[w] for w in words if w in vocab.NUMBER_WORDS), 2 if plural else 1)
@@ -69,11 +75,13 @@ def find_nominals(
                 continue
             distance = float(doc[token.i].idx - doc[f.start].idx)
             root = doc[f.start : f.end].root
+            before = doc[f.start - 1] if f.start > 0 else root
+            if before.lower_ in vocab.GROUP_NOUNS:
+                root = before  # a name in apposition takes the role of its noun: "the group IS claimed"
             score = distance * (SUBJECT_WEIGHT if subject_like(root) else 1.0)
             scored[f.key] = min(score, scored.get(f.key, score))
         if len(scored) < count:
             continue
-        start = left[det_at].i
         for key, _score in sorted(scored.items(), key=lambda kv: kv[1])[:count]:
             out.append(Found(start, token.i + 1, key, named=False, label="nominal"))
     return out
