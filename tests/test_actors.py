@@ -161,6 +161,14 @@ def test_nominal_references(nlp: Language) -> None:
     assert "the terror group" not in qaida.aliases  # nominal references are mentions, not names
 
 
+def test_group_noun_with_a_name_refers_to_that_name(nlp: Language) -> None:
+    text = "Hezbollah leader Hassan Nasrallah spoke. The jihadist group IS claimed the bombing. The militant group said more."
+    found = entities(nlp, text)
+    islamic_state = by_name(found, "Islamic State")
+    assert {"The jihadist group", "The militant group"} <= {m.text for m in islamic_state.mentions}
+    assert by_name(found, "Hassan Nasrallah").role == "Hezbollah leader"
+
+
 def test_junk_is_not_an_actor(nlp: Language) -> None:
     found = entities(
         nlp,

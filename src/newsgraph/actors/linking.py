@@ -155,7 +155,7 @@ class Linker:
         found.extend(self._surname_mentions(doc, found, claimed))
         found.extend(self._weak_hits(doc, hits, found, claimed))
         found.extend(find_nominals(doc, found, self._type_of_key, claimed))
-        return self._build(doc, found, pending)
+        return self._build(doc, found)
 
     # ------------------------------------------------------------------ registry pieces
     def _choose(self, keys: tuple[str, ...]) -> str:
@@ -387,7 +387,7 @@ class Linker:
         return key.split(":")[1] if key.startswith("new:") else "OTHER"  # type: ignore[return-value]
 
     # ------------------------------------------------------------------ output
-    def _build(self, doc: Doc, found: list[Found], pending: list[Pending]) -> list[Entity]:
+    def _build(self, doc: Doc, found: list[Found]) -> list[Entity]:
         found = _fold_states(found)
         builders: dict[str, Builder] = {}
         taken = {i for f in found for i in range(f.start, f.end)}
