@@ -203,7 +203,10 @@ def _according_to(token: Token, sent: Span, found: Analysis) -> Draft | None:
     if head is None:
         return None
     start, end = phrase_bounds(head)
-    last = max(doc[end - 1], head.right_edge, key=lambda t: t.i)  # "According to an official, who ..."
+    last = doc[end - 1]
+    if end + 1 < sent.end and doc[end].text == "," and doc[end + 1].lower_ in cues().relative_pronouns:
+        # "According to an official, who spoke on condition of anonymity, the prison ...": skip the clause
+        last = next((t for t in doc[end + 1 : sent.end] if t.text == ","), last)
     phrase_end = last.idx + len(last.text)
     opens = token.i - sent.start <= 1  # "According to X, ..." opens the sentence
     content = (phrase_end, sent.end_char) if opens else (sent.start_char, token.idx)
