@@ -117,3 +117,10 @@ def test_unknown_local_names_sit_at_the_nearest_named_place(nlp: Language) -> No
     for place in places:
         if place.geonames_id is None and place.lat is not None:
             assert _km(place.lat, place.lon or 0.0, city.lat or 0.0, city.lon or 0.0) < 1
+
+
+def test_ap_state_abbreviations_after_a_town(nlp: Language) -> None:
+    places = _places(nlp, "The plant in Springfield, Ill., closed, and a second one in Portland, Ore., opened.")
+    assert _by_mention(places, "Springfield").admin1 == "Illinois"
+    assert _by_mention(places, "Ill.").name == "Illinois"
+    assert _by_mention(places, "Ore.").feature == "admin1"

@@ -113,6 +113,57 @@ GENERIC_WORDS = {
 }
 
 
+# AP-style US state abbreviations, as local news writes them after a town ("Springfield, Ill.").
+# Recognised only in that position: on their own most of them are words ("Miss.", "Mass.", "Wash.").
+STATE_ABBREVIATIONS = {
+    "Ala.": "Alabama",
+    "Ariz.": "Arizona",
+    "Ark.": "Arkansas",
+    "Calif.": "California",
+    "Colo.": "Colorado",
+    "Conn.": "Connecticut",
+    "Del.": "Delaware",
+    "Fla.": "Florida",
+    "Ga.": "Georgia",
+    "Ill.": "Illinois",
+    "Ind.": "Indiana",
+    "Kan.": "Kansas",
+    "Kans.": "Kansas",
+    "Ky.": "Kentucky",
+    "La.": "Louisiana",
+    "Md.": "Maryland",
+    "Mass.": "Massachusetts",
+    "Mich.": "Michigan",
+    "Minn.": "Minnesota",
+    "Miss.": "Mississippi",
+    "Mo.": "Missouri",
+    "Mont.": "Montana",
+    "Neb.": "Nebraska",
+    "Nev.": "Nevada",
+    "N.H.": "New Hampshire",
+    "N.J.": "New Jersey",
+    "N.M.": "New Mexico",
+    "N.Y.": "New York",
+    "N.C.": "North Carolina",
+    "N.D.": "North Dakota",
+    "Okla.": "Oklahoma",
+    "Ore.": "Oregon",
+    "Pa.": "Pennsylvania",
+    "R.I.": "Rhode Island",
+    "S.C.": "South Carolina",
+    "S.D.": "South Dakota",
+    "Tenn.": "Tennessee",
+    "Tex.": "Texas",
+    "Vt.": "Vermont",
+    "Va.": "Virginia",
+    "Wash.": "Washington",
+    "W.Va.": "West Virginia",
+    "Wis.": "Wisconsin",
+    "Wyo.": "Wyoming",
+    "D.C.": "District of Columbia",
+}
+
+
 @dataclass
 class Candidate:
     start: int  # character offsets into doc.text
@@ -123,6 +174,7 @@ class Candidate:
     claimed: bool = False  # quoted, "so-called", "the caliphate's": not to be forced onto a modern unit
     head: int = 0  # token index of the span's last token (for syntax checks)
     label: str = ""  # spaCy's entity label when the model found it (GPE, LOC, FAC)
+    alias: str | None = None  # the full name to look up for an abbreviation ("Ill." -> "Illinois")
 
     @property
     def lookup_text(self) -> str:
@@ -276,5 +328,39 @@ def find(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
             claim(span, "gazetteer")
         i = span.end
 
+    _abbreviated_states(doc, found, taken)
     found.sort(key=lambda c: c.start)
     return found
+
+
+def _abbreviated_states(doc: Doc, found: list[Candidate], taken: list[bool]) -> None:
+    """ "Springfield, Ill.": a state abbreviation right after a place name and a comma."""
+    text = doc.text
+    at = {c.start: c for c in found}
+    for candidate in list(found):
+        start = candidate.end + 2
+        if text[candidate.end : start] != ", ":
+            continue
+        abbreviation = next((a for a in STATE_ABBREVIATIONS if text.startswith(a, start)), None)
+        if abbreviation is None:
+            continue
+        existing = at.get(start)
+        if existing is not None:  # the model tagged it: keep its span, look it up by the full name
+            existing.alias, existing.hint = STATE_ABBREVIATIONS[abbreviation], "admin1"
+            continue
+        span = doc.char_span(start, start + len(abbreviation), alignment_mode="expand")
+        if span is None or any(taken[i] for i in range(span.start, span.end)):
+            continue
+        for i in range(span.start, span.end):
+            taken[i] = True
+        found.append(
+            Candidate(
+                start=start,
+                end=start + len(abbreviation),
+                text=abbreviation,
+                source="abbreviation",
+                hint="admin1",
+                head=span.end - 1,
+                alias=STATE_ABBREVIATIONS[abbreviation],
+            )
+        )

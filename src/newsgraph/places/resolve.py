@@ -113,6 +113,9 @@ def _options(candidate: Candidate, gaz: Gazetteer) -> list[Entry]:
         return []
     if candidate.source == "demonym":
         return gaz.demonym(candidate.text)
+    if candidate.alias:
+        wanted = "city" if candidate.alias == "District of Columbia" else "admin1"
+        return [e for e in gaz.lookup(candidate.alias) if e.feature == wanted and e.country == "US"]
     options = gaz.lookup(candidate.text)
     if not options and candidate.lookup_text != candidate.text:
         options = gaz.lookup(candidate.lookup_text)
@@ -125,7 +128,7 @@ def _options(candidate: Candidate, gaz: Gazetteer) -> list[Entry]:
 
 def _prior(entry: Entry, candidate: Candidate) -> float:
     score = math.log10(entry.population + 10) + FEATURE_PRIOR.get(entry.feature, 0.0)
-    names = (fold(candidate.text), fold(candidate.lookup_text))
+    names = (fold(candidate.text), fold(candidate.lookup_text), fold(candidate.alias or ""))
     exact = candidate.source == "demonym" or fold(entry.name) in names
     # "New York" is GeoNames' "New York City": a trailing "City" does not make it an alternate name.
     if not exact and fold(entry.name).removesuffix(" city") not in names:
