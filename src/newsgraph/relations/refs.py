@@ -124,10 +124,9 @@ class RefIndex:
             for prep in token.children:  # "the government of Iraq", "the people of Syria"
                 if prep.dep_ == "prep" and prep.lower_ == "of":
                     for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                        inner = self.at(pobj.i, "entity")
-                        place = self.at(pobj.i, "place") if allow_place else None
-                        if inner is not None or (place is not None and place.type == "country"):
-                            return inner or place
+                        inner = self.actor(pobj, allow_place=allow_place)  # "scores of Syrian civilians"
+                        if inner is not None and (inner.kind == "entity" or inner.type == "country"):
+                            return inner
         if allow_place and token.pos_ == "PROPN":
             place = self.at(token.i, "place")
             if place is not None and place.type == "country":
