@@ -176,6 +176,11 @@ class Linker:
         index = end
         if index < len(doc) and doc[index].lower_ in {"'s", "’s"}:
             index += 1
+        skipped = index
+        while skipped < min(len(doc), end + 4) and doc[skipped].lower_ in vocab.COORDINATED_FORCES:
+            skipped += 1
+        if skipped > index and skipped < len(doc) and doc[skipped].lower_ in vocab.GOVERNMENT_HEADS:
+            index = skipped  # "Afghan and coalition security forces"
         last = None
         while index < len(doc) and doc[index].lower_ in vocab.GOVERNMENT_HEADS:
             last = index
@@ -200,6 +205,8 @@ class Linker:
         if hit.kind != "country":
             return None
         span = doc[hit.start : hit.end]
+        if hit.start >= 2 and doc[hit.start - 1].text == "," and doc[hit.start - 2].text[:1].isupper():
+            return None  # "KABUL, Afghanistan", "Raqqah, Syria": the country locates a place
         for ent in doc.ents:
             inside = (
                 ent.start <= hit.start and hit.end <= ent.end and (ent.start, ent.end) != (hit.start, hit.end)
@@ -568,6 +575,8 @@ def _clean_name(span: Span, label: str) -> Span | None:
         label != "PERSON" and cleaned[-1].lower_ in vocab.NON_ACTOR_HEADS
     ):
         return None  # operations, agreements and talks are events or documents, not actors
+    if "/" in text or (end < len(doc) and doc[end].lower_ in vocab.PLACE_NOUNS):
+        return None  # "Sangin/Helmand", "Samangan province"
     if len(cleaned) == 1 and cleaned[0].lower_ in vocab.GENERIC_SINGLE | vocab.RELIGIONS:
         return None  # "State" out of "Secretary of State", a lone "Coalition" NER split off
     for token in cleaned:

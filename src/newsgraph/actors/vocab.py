@@ -39,7 +39,7 @@ GOVERNMENT_HEADS = words(
     """
 )
 # Heads that make the phrase the state's armed or security forces rather than its government.
-FORCE_HEADS = words("forces troops military army soldiers police navy marines")
+FORCE_HEADS = words("forces force troops military army soldiers police navy marines")
 # "security" and "intelligence" only count with a following noun ("security forces").
 GOVERNMENT_HEADS_NEEDING_NOUN = frozenset({"security", "intelligence", "state-media"})
 
@@ -107,7 +107,7 @@ MEDIA_WORDS = words(
 ARMED_WORDS = words(
     """
     brigade brigades militia militias mujahideen mujahedeen jihad jamaat jamaah lashkar jaish harakat
-    ansar tehrik tehreek front liberation rebels insurgents battalion battalions
+    ansar tehrik tehreek front liberation rebels insurgents
     """
 )
 GOVERNMENT_WORDS = words(
@@ -163,3 +163,10 @@ RELIGIONS = words(
     sunnis shia shiite shiites
     """
 )
+
+# Nouns after a name that make it a place: "Samangan province", "Marjeh district".
+PLACE_NOUNS = words(
+    "province provinces district districts city town village villages region valley county governorate state"
+)
+# Words that may join a country adjective to a government head: "Afghan and coalition security forces".
+COORDINATED_FORCES = words("and , coalition international partnered allied nato isaf")
