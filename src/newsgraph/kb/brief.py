@@ -30,7 +30,6 @@ from newsgraph.kb.query import (
     find_relations,
     load_actor,
     part_ids,
-    place_label,
 )
 
 # Events that show two actors on the same side, or on opposite sides, beyond stated relations.
@@ -88,7 +87,8 @@ def build_briefing(engine: Engine, name: str, *, as_of: str | None = None, event
             operating, key=lambda r: (r.first_seen is None, r.first_seen or "", r.id)
         )
         briefing.place_labels = {
-            r.id: place_label(conn, r.target, r.target_place_id) for r in briefing.operates_in
+            r.id: f"{r.target}, {r.target_parent}" if r.target_parent else r.target
+            for r in briefing.operates_in
         }
         briefing.allies = rel(["ALLY"], "any")
         briefing.rivals = rel(["HOSTILE"], "any")

@@ -22,7 +22,6 @@ from sqlalchemy import (
     Integer,
     Select,
     String,
-    and_,
     column,
     func,
     or_,
@@ -40,6 +39,7 @@ LOGGER = logging.getLogger(__name__)
 
 Kind = Literal["events", "claims", "relations"]
 _WORD = re.compile(r"\w+", re.UNICODE)
+RECENT_EVENTS = 2000  # events per side that allies/rivals-by-conduct are counted over
 
 
 @dataclass
@@ -87,6 +87,7 @@ class RelationRecord:
     reports: int
     sources: list[Source] = field(default_factory=list)
     target_place_id: int | None = None
+    target_parent: str | None = None  # the place containing a target place ("Afghanistan" for Helmand)
 
 
 @dataclass
@@ -357,30 +358,38 @@ def _sources(
         return {}
     t = table.c
     d = s.documents.c
-    rows = conn.execute(
+    # The first `limit` reports of each fact, ranked in SQL: a fact with thousands of reports costs
+    # no more than one with five.
+    rank = func.row_number().over(partition_by=t[key], order_by=(t.published, t.id)).label("rank")
+    ranked = (
         select(
             t[key].label("fact_id"),
+            t.id.label("report_id"),
             t.evidence,
             t.document_id,
             t.story_id,
             t.attributed_to,
             t.attributed_text,
             t.published,
-            d.title,
-            d.url,
-            d.source,
+            rank,
         )
-        .select_from(table.join(s.documents, d.id == t.document_id))
         .where(t[key].in_(ids))
-        .order_by(t.published, t.id)
+        .subquery()
+    )
+    rows = conn.execute(
+        select(ranked, d.title, d.url, d.source)
+        .select_from(ranked.join(s.documents, d.id == ranked.c.document_id))
+        .where(ranked.c.rank <= limit)
+        .order_by(ranked.c.fact_id, ranked.c.rank)
     ).all()
     outlets = story_outlets(conn, sorted({int(r.story_id) for r in rows}))
+    said: dict[tuple[int | None, str | None], str | None] = {}
     found: dict[int, list[Source]] = {}
     for row in rows:
-        bucket = found.setdefault(int(row.fact_id), [])
-        if len(bucket) >= limit:
-            continue
-        bucket.append(
+        who = (row.attributed_to, row.attributed_text)
+        if who not in said:
+            said[who] = attribution(conn, row.attributed_to, row.attributed_text)
+        found.setdefault(int(row.fact_id), []).append(
             Source(
                 evidence=row.evidence,
                 document_id=row.document_id,
@@ -389,7 +398,7 @@ def _sources(
                 outlets=outlets.get(int(row.story_id), []),
                 url=row.url,
                 source=row.source,
-                attributed_to=attribution(conn, row.attributed_to, row.attributed_text),
+                attributed_to=said[who],
             )
         )
     return found
@@ -522,6 +531,7 @@ def find_relations(
     rr = s.relation_reports.c
     src = s.entities.alias("src")
     tgt = s.entities.alias("tgt")
+    parent = s.places.alias("parent")
     conditions: list[ColumnElement[bool]] = []
     wanted = [t.upper() for t in (types or ([type_] if type_ else []))]
     if wanted:
@@ -555,6 +565,7 @@ def find_relations(
             src.c.name.label("source"),
             func.coalesce(tgt.c.name, s.places.c.name).label("target"),
             rel.target_place_id,
+            parent.c.name.label("target_parent"),
             func.min(rr.published).label("first_seen"),
             func.max(rr.published).label("last_seen"),
             func.count(func.distinct(rr.story_id)).label("reports"),
@@ -564,9 +575,12 @@ def find_relations(
             .join(src, src.c.id == rel.source_id)
             .outerjoin(tgt, tgt.c.id == rel.target_entity_id)
             .outerjoin(s.places, s.places.c.id == rel.target_place_id)
+            .outerjoin(parent, parent.c.id == s.places.c.parent_id)
         )
         .where(*conditions, *report_conditions)
-        .group_by(rel.id, rel.type, src.c.name, tgt.c.name, s.places.c.name, rel.target_place_id)
+        .group_by(
+            rel.id, rel.type, src.c.name, tgt.c.name, s.places.c.name, rel.target_place_id, parent.c.name
+        )
         .order_by(func.count(func.distinct(rr.story_id)).desc(), func.min(rr.published), rel.id)
     )
     if limit:
@@ -590,6 +604,7 @@ def find_relations(
             reports=r.reports,
             sources=sources.get(r.id, []),
             target_place_id=r.target_place_id,
+            target_parent=r.target_parent,
         )
         for r in rows
     ]
@@ -666,13 +681,6 @@ def find_claims(
     ]
 
 
-def _report_source(conn: Connection, table: Any, report_id: int | None) -> Source | None:
-    if report_id is None:
-        return None
-    found = _sources(conn, table, "id", [report_id], limit=1)
-    return found[report_id][0] if report_id in found else None
-
-
 def _claim_source(conn: Connection, claim_id: int | None) -> Source | None:
     if claim_id is None:
         return None
@@ -715,47 +723,58 @@ def find_contradictions(
                 )
             )
         )
+    da = s.documents.alias("da")
+    db = s.documents.alias("db")
+    query = select(s.contradictions).select_from(s.contradictions)
     if until:
         cut = _until_day(until)
-        da = s.documents.alias("da")
-        db = s.documents.alias("db")
-        known = (
-            select(k.id)
-            .select_from(
-                s.contradictions.join(da, da.c.id == k.a_document_id).join(db, db.c.id == k.b_document_id)
-            )
-            .where(
-                and_(
-                    or_(da.c.published.is_(None), da.c.published <= cut),
-                    or_(db.c.published.is_(None), db.c.published <= cut),
-                )
-            )
+        query = query.select_from(
+            s.contradictions.join(da, da.c.id == k.a_document_id).join(db, db.c.id == k.b_document_id)
         )
-        conditions.append(k.id.in_(known))
-    query = select(s.contradictions).where(*conditions).order_by(k.id.desc())
+        conditions.append(or_(da.c.published.is_(None), da.c.published <= cut))
+        conditions.append(or_(db.c.published.is_(None), db.c.published <= cut))
+    query = query.where(*conditions).order_by(k.id.desc())
     if limit:
         query = query.limit(limit)
-    found = []
-    for row in conn.execute(query).all():
-        found.append(
-            ContradictionRecord(
-                id=row.id,
-                kind=row.kind,
-                field=row.field,
-                about=_describe(conn, row.event_id, row.relation_id),
-                a_value=row.a_value,
-                b_value=row.b_value,
-                a_source=row.a_source,
-                b_source=row.b_source,
-                a_evidence=_report_source(conn, s.event_reports, row.a_event_report_id)
-                or _report_source(conn, s.relation_reports, row.a_relation_report_id)
-                or _claim_source(conn, row.a_claim_id),
-                b_evidence=_report_source(conn, s.event_reports, row.b_event_report_id)
-                or _report_source(conn, s.relation_reports, row.b_relation_report_id)
-                or _claim_source(conn, row.b_claim_id),
-            )
+    rows = conn.execute(query).all()
+    # The evidence of both sides, fetched in one query per kind of report.
+    event_reports = _sources(
+        conn,
+        s.event_reports,
+        "id",
+        [i for r in rows for i in (r.a_event_report_id, r.b_event_report_id) if i is not None],
+        limit=1,
+    )
+    relation_reports = _sources(
+        conn,
+        s.relation_reports,
+        "id",
+        [i for r in rows for i in (r.a_relation_report_id, r.b_relation_report_id) if i is not None],
+        limit=1,
+    )
+
+    def side(event_report: int | None, relation_report: int | None, claim: int | None) -> Source | None:
+        if event_report is not None and event_report in event_reports:
+            return event_reports[event_report][0]
+        if relation_report is not None and relation_report in relation_reports:
+            return relation_reports[relation_report][0]
+        return _claim_source(conn, claim)
+
+    return [
+        ContradictionRecord(
+            id=row.id,
+            kind=row.kind,
+            field=row.field,
+            about=_describe(conn, row.event_id, row.relation_id),
+            a_value=row.a_value,
+            b_value=row.b_value,
+            a_source=row.a_source,
+            b_source=row.b_source,
+            a_evidence=side(row.a_event_report_id, row.a_relation_report_id, row.a_claim_id),
+            b_evidence=side(row.b_event_report_id, row.b_relation_report_id, row.b_claim_id),
         )
-    return found
+        for row in rows
+    ]
 
 
 def _describe(conn: Connection, event_id: int | None, relation_id: int | None) -> str:
@@ -830,7 +849,7 @@ class CounterpartRecord:
 def event_counterparts(
     conn: Connection, actor_id: int, types: list[str], *, until: str | None = None, limit: int = 10
 ) -> list[CounterpartRecord]:
-    """Actors on the other side of `actor_id`'s events of `types` (either direction), most events first."""
+    """Actors on the other side of `actor_id`'s latest events of `types` (either direction), most first."""
     e = s.events.c
     cut = _until_day(until)
     sides = []
@@ -840,7 +859,10 @@ def event_counterparts(
         )
         if cut:
             query = query.where(e.date_start <= cut)
-        sides.append(query)
+        # The latest events only: bounded work for an actor with hundreds of thousands of events,
+        # and recent conduct is what a briefing is about.
+        query = query.order_by(e.date_start.desc(), e.id.desc()).limit(RECENT_EVENTS)
+        sides.append(query.subquery().select())
     rows = conn.execute(union_all(*sides)).all()
     grouped: dict[int, list[Any]] = {}
     for row in rows:
@@ -878,16 +900,3 @@ def part_ids(conn: Connection, actor_id: int) -> list[int]:
             select(rel.source_id).where(rel.type == "PART_OF", rel.target_entity_id == actor_id).distinct()
         ).scalars()
     ]
-
-
-def place_label(conn: Connection, name: str, place_id: int | None) -> str:
-    """`Helmand, Afghanistan` when the containing place is known."""
-    if place_id is None:
-        return name
-    p = s.places.alias("p")
-    found = conn.execute(
-        select(p.c.name)
-        .select_from(s.places.join(p, p.c.id == s.places.c.parent_id))
-        .where(s.places.c.id == place_id)
-    ).scalar()
-    return f"{name}, {found}" if found else name
