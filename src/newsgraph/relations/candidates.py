@@ -51,7 +51,7 @@ def subjects(verb: Token, index: RefIndex) -> list[Ref]:
             if ref is None:  # "U.S. efforts to help ...": the owner of the noun
                 owner = next((c for c in current.head.children if c.dep_ in {"poss", "compound"}), None)
                 ref = index.actor(owner) if owner is not None else None
-            if ref is None and current.head.dep_ == "dobj":
+            if ref is None and current.dep_ == "acl" and current.head.dep_ == "dobj":
                 current = current.head.head  # "forces conducted strikes coordinated with X": the forces
                 continue
             return [ref] if ref is not None else []

@@ -242,6 +242,9 @@ def _fronted(index: RefIndex, sent: Span) -> Iterator[Candidate]:
         ref = _place_at(token, index)
         if ref is not None and all(ref.id != seen.id for seen in places):
             places.append(ref)
+        elif ref is None and not places and not _frame_word(token):
+            return  # "In the wake of attacks inside Turkey, ...": the frame is not a place
+
     if not places:
         return
     seen: set[str] = set()
@@ -267,3 +270,12 @@ def _place_in_place(index: RefIndex, sent: Span) -> Iterator[Candidate]:
                 for outer in places_under(prep, index)[:1]:
                     if outer.id != ref.id and can_contain(ref, outer):
                         yield Candidate("LOCATED_IN", ref, outer, sent, "place-phrase-in")
+
+
+def _frame_word(token: Token) -> bool:
+    """Words that may stand between a fronted preposition and its place: "In the northern city of Mosul"."""
+    return (
+        token.pos_ in {"DET", "ADJ", "NUM", "PUNCT", "SPACE"}
+        or token.lower_ == "of"
+        or token.lemma_.lower() in lexicon().place_nouns
+    )
