@@ -60,7 +60,7 @@ def _entry(cells: list[str]) -> Entry:
 class Gazetteer:
     """Rows are kept as split cells and turned into `Entry`s on demand: loading stays a plain split."""
 
-    rows: list[list[str]] = field(default_factory=list)
+    rows: list[str] = field(default_factory=list)  # raw lines, split on first use
     by_name: dict[str, list[int]] = field(default_factory=dict)
     by_demonym: dict[str, list[int]] = field(default_factory=dict)
     countries: dict[str, int] = field(default_factory=dict)  # ISO2 -> row index
@@ -73,7 +73,7 @@ class Gazetteer:
     def entry(self, index: int) -> Entry:
         found = self._cache.get(index)
         if found is None:
-            found = self._cache[index] = _entry(self.rows[index])
+            found = self._cache[index] = _entry(self.rows[index].split("\t"))
         return found
 
     def lookup(self, name: str) -> list[Entry]:
@@ -103,27 +103,32 @@ def load() -> Gazetteer:
     """The gazetteer, read from the package data on first call and cached for the process."""
     started = time.perf_counter()
     gaz = Gazetteer()
-    by_name, by_demonym, rows = gaz.by_name, gaz.by_demonym, gaz.rows
+    by_name, by_demonym = gaz.by_name, gaz.by_demonym
     source = resources.files("newsgraph.data").joinpath(DATA_FILE)
-    with source.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as handle:
-        next(handle)  # header
-        for position, line in enumerate(handle):
-            cells = line.rstrip("\n").split("\t")
-            rows.append(cells)
-            # Keys are stored folded and de-duplicated per row by the builder.
-            for key in cells[8].split("|"):
-                bucket = by_name.get(key)
-                if bucket is None:
-                    by_name[key] = [position]
-                else:
-                    bucket.append(position)
-            if cells[9]:
-                for key in cells[9].split("|"):
-                    by_demonym.setdefault(key, []).append(position)
-            feature = cells[2]
-            if feature == "country":
+    text = gzip.decompress(source.read_bytes()).decode("utf-8")
+    lines = text.split("\n")[1:]  # minus the header
+    if lines and not lines[-1]:
+        lines.pop()
+    gaz.rows = rows = lines
+    for position, line in enumerate(rows):
+        # Only the last three cells are needed to index a row: split from the right, once.
+        _, names, demonyms, _capital = line.rsplit("\t", 3)
+        # Keys are stored folded and de-duplicated per row by the builder.
+        for key in names.split("|"):
+            bucket = by_name.get(key)
+            if bucket is None:
+                by_name[key] = [position]
+            else:
+                bucket.append(position)
+        if demonyms:
+            for key in demonyms.split("|"):
+                by_demonym.setdefault(key, []).append(position)
+        # A substring test is cheaper than splitting every town's row to read its feature.
+        if "\tcountry\t" in line or "\tadmin1\t" in line:
+            cells = line.split("\t", 5)
+            if cells[2] == "country":
                 gaz.countries[cells[3]] = position
-            elif feature == "admin1":
+            elif cells[2] == "admin1":
                 gaz.admin1[(cells[3], cells[4])] = position
     LOGGER.debug("gazetteer: %d entries in %.2fs", len(rows), time.perf_counter() - started)
     return gaz
