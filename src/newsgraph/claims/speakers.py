@@ -107,6 +107,7 @@ def _best(entities: list[Entity]) -> Entity:
 def _possessor(head: Token, start_char: int) -> bool:
     """Whether the mention at `start_char` is the possessor of the phrase ("Amirov's lawyer" is not Amirov)."""
     for child in head.children:
-        if child.dep_ == "poss" and child.left_edge.idx <= start_char <= child.idx:
+        owner = child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "of")  # "the party of X"
+        if owner and child.left_edge.idx <= start_char <= child.right_edge.idx:
             return True
     return False

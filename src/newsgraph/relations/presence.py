@@ -249,6 +249,8 @@ def _fronted(index: RefIndex, sent: Span) -> Iterator[Candidate]:
         return
     seen: set[str] = set()
     for ref in _groups(index.in_sentence(sent)):
+        if not _main_argument(doc[ref.end - 1]) or ref.type == "STATE":
+            continue  # "On Thursday in Washington, Blinken assured visiting Australian ..." places Blinken only
         if ref.start > comma.i and ref.id not in seen and len(seen) < MAX_FRONTED_GROUPS:
             seen.add(ref.id)
             for place in places[:1]:
@@ -279,3 +281,16 @@ def _frame_word(token: Token) -> bool:
         or token.lower_ == "of"
         or token.lemma_.lower() in lexicon().place_nouns
     )
+
+
+def _main_argument(token: Token) -> bool:
+    """Whether a noun is (part of) the subject or object of the sentence's main verb."""
+    while (
+        token.dep_ in {"compound", "amod", "poss", "nmod", "conj", "appos", "npadvmod"}
+        and token.head.i != token.i
+    ):
+        token = token.head
+    if token.dep_ not in {"nsubj", "nsubjpass", "dobj"}:
+        return False
+    verb = token.head
+    return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")

@@ -195,6 +195,8 @@ def can_contain(inner: Ref, outer: Ref) -> bool:
         return False
     if inner.type == outer.type == "country":
         return False
+    if inner.type == "region" and (inner.country is None or inner.country != outer.country):
+        return False  # "Asia" is not inside Japan
     inner_rank, outer_rank = PLACE_RANK.get(inner.type, 0), PLACE_RANK.get(outer.type, 0)
     return inner_rank < outer_rank or "other" in {inner.type, outer.type}
 
