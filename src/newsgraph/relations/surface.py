@@ -104,6 +104,11 @@ def gap_rules(index: RefIndex, sent: Span) -> Iterator[Candidate]:
 
 def _person_then_group(a: Ref, b: Ref, gap: list[Token], text: str, sent: Span) -> Iterator[Candidate]:
     doc = sent.doc
+    commas = [i for i, token in enumerate(gap) if token.text == ","]
+    if len(commas) >= 2 and all(token.pos_ == "PROPN" for token in gap[commas[-1] + 1 :]):
+        gap = gap[
+            : commas[-1] + 1
+        ]  # "Volesky, commander, Combined Joint Forces ...": a name the mention missed
     kind = role_of(gap)
     if kind and (gap[-1].lower_ in _ROLE_PREPS | _DETS or gap[-1].text == ","):
         # "Bruce Riedel, a counter-terror expert at Brookings", "Joseph Votel, commander, CENTCOM"
