@@ -41,9 +41,20 @@ TYPES = [
     "RELOCATE",
     "DEATH",
 ]
-WORDS = (
-    ["attack", "convoy", "checkpoint", "militants", "soldiers", "village", "district", "bombing", "raid", "talks", "ceasefire", "border"]
-)
+WORDS = [
+    "attack",
+    "convoy",
+    "checkpoint",
+    "militants",
+    "soldiers",
+    "village",
+    "district",
+    "bombing",
+    "raid",
+    "talks",
+    "ceasefire",
+    "border",
+]
 CHUNK = 20_000
 
 
