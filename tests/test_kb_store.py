@@ -222,3 +222,21 @@ def test_failures_are_recorded_once_with_reasons(engine: Engine) -> None:
         ("broken.json", "invalid JSON: line 1", False),
         ("french.txt", "language is 'fr', not English", True),
     ]
+
+
+def test_seed_briefing_end_to_end(tmp_path: Path, seed_extraction: Any) -> None:
+    """The seed's real extraction, stored and briefed: al-Qaida's leader, ally and operating areas."""
+    engine = open_engine(str(tmp_path / "seed.db"))
+    ingest_extractions([seed_extraction], engine)
+    briefing = build_briefing(engine, "al-Qaeda")
+    assert briefing.actor.name == "al-Qaida"
+    assert "Ayman al-Zawahiri" in [r.source for r in briefing.leaders]
+    assert any("Taliban" in (r.source, r.target) for r in briefing.allies)
+    helmand = [r for r in briefing.operates_in if r.target.startswith("Helmand")]
+    assert helmand, [r.target for r in briefing.operates_in]
+    said = {source.attributed_to for r in helmand for source in r.sources}
+    assert any(who and who.startswith("Bruce Riedel (Brookings") for who in said), said
+    assert {o for r in helmand for source in r.sources for o in source.outlets} == {
+        "Daily Caller News Foundation"
+    }
+    engine.dispose()

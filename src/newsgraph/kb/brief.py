@@ -105,11 +105,14 @@ def _other(record: RelationRecord, actor: ActorRecord) -> str:
     return record.target if record.source == actor.name else record.source
 
 
-def _seen(record: RelationRecord) -> str:
+def _seen(record: RelationRecord, *, since: bool = True) -> str:
+    reports = f"{record.reports} report" + ("s" if record.reports != 1 else "")
+    if not since:  # the line has said "since" already
+        last = f"last seen {record.last_seen}, " if record.last_seen != record.first_seen else ""
+        return f"{last}{reports}"
     span = record.first_seen or "undated"
     if record.last_seen and record.last_seen != record.first_seen:
         span += f" to {record.last_seen}"
-    reports = f"{record.reports} report" + ("s" if record.reports != 1 else "")
     return f"first seen {span}, {reports}"
 
 
@@ -151,7 +154,7 @@ def _lines(briefing: Briefing) -> list[tuple[str, list[tuple[str, list[Source]]]
                     f"{briefing.place_labels.get(r.id, r.target)}"
                     + (f" — since {r.first_seen}" if r.first_seen else "")
                     + (f" (through {r.source})" if r.source != actor.name else "")
-                    + f"; {_seen(r)}",
+                    + f"; {_seen(r, since=False)}",
                     r.sources,
                 )
                 for r in briefing.operates_in
