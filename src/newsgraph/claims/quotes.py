@@ -7,6 +7,7 @@ paragraph without closing the first, so each paragraph's part is its own passage
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -56,9 +57,10 @@ def find_quotes(text: str) -> list[Quote]:
 
 
 def quote_at(quotes: list[Quote], position: int) -> Quote | None:
-    for quote in quotes:
-        if quote.outer_start <= position < quote.outer_end:
-            return quote
+    """The quote (from `find_quotes`: in text order, not overlapping) around a character position."""
+    i = bisect.bisect_right([quote.outer_start for quote in quotes], position) - 1
+    if i >= 0 and position < quotes[i].outer_end:
+        return quotes[i]
     return None
 
 

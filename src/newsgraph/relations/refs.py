@@ -75,6 +75,7 @@ class RefIndex:
         for ref in self.refs:
             for i in range(ref.start, ref.end):
                 self._by_token.setdefault(i, []).append(ref)
+        self._by_sentence: dict[tuple[int, int], list[Ref]] = {}
         self._places_by_name = {place.name.lower(): place for place in found.places}
 
     def at(self, i: int, kind: str) -> Ref | None:
@@ -82,7 +83,12 @@ class RefIndex:
         return max(hits, key=lambda ref: ref.end - ref.start) if hits else None
 
     def in_sentence(self, sent: Span) -> list[Ref]:
-        return [ref for ref in self.refs if sent.start <= ref.start and ref.end <= sent.end]
+        key = (sent.start, sent.end)
+        if key not in self._by_sentence:  # rules ask for the same sentence's refs many times
+            self._by_sentence[key] = [
+                ref for ref in self.refs if sent.start <= ref.start and ref.end <= sent.end
+            ]
+        return self._by_sentence[key]
 
     def place_for(self, ref: Ref) -> Ref | None:
         """A place ref for an actor ref that names a country ("Afghanistan" as a STATE entity)."""
