@@ -264,6 +264,8 @@ def _draft(
     if head.lower_ in cues().pronouns:
         resolved = entity_at(found, head)  # the actors stage may have resolved the pronoun
         previous = _previous_speaker(earlier, cue.idx, found, personal=head.lower_ in {"he", "she"})
+        if head.lower_ == "it" and previous is not None and _person_like(previous, found):
+            previous = None  # "it said" is an organisation, not the person quoted before
         bounds = (head.idx, head.idx + len(head.text))
         if previous is not None:  # "he added" continues the previous speaker
             speaker_text, speaker_id = previous.speaker_text, previous.speaker_id
