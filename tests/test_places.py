@@ -124,3 +124,10 @@ def test_ap_state_abbreviations_after_a_town(nlp: Language) -> None:
     assert _by_mention(places, "Springfield").admin1 == "Illinois"
     assert _by_mention(places, "Ill.").name == "Illinois"
     assert _by_mention(places, "Ore.").feature == "admin1"
+
+
+def test_divisions_the_model_reads_as_people_and_countries_inside_names(nlp: Language) -> None:
+    places = _places(nlp, "Tamil Nadu accused the Centre. He served with US Special Forces in Manbij.")
+    tamil_nadu = _by_mention(places, "Tamil Nadu")
+    assert tamil_nadu.feature == "admin1" and tamil_nadu.country == "IN"
+    assert _by_mention(places, "US").country == "US"

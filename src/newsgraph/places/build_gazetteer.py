@@ -62,13 +62,13 @@ COUNTRY_EXTRA_NAMES: dict[str, list[str]] = {
     "CD": ["DRC", "DR Congo", "Democratic Republic of Congo", "Congo-Kinshasa"],
     "CG": ["Congo-Brazzaville", "Republic of Congo"],
     "KR": ["South Korea"],
-    "KP": ["North Korea"],
+    "KP": ["North Korea", "DPRK", "D.P.R.K."],
     "RU": ["Russian Federation"],
     "CZ": ["Czech Republic", "Czechia"],
     "MM": ["Burma"],
     "CI": ["Ivory Coast"],
     "PS": ["Palestine", "Palestinian Territories"],
-    "VA": ["Vatican"],
+    "VA": ["Vatican", "Holy See", "Vatican City"],
     "TR": ["Turkiye"],
     "NL": ["Holland"],
 }
@@ -93,10 +93,13 @@ EXTRA_DEMONYMS: dict[str, list[str]] = {
     "AE": ["Emirati", "Emiratis"],
 }
 
+# The European Union is placed at Europe's point (as GeoNames-based gold such as GeoWebNews does);
+# its feature stays "region".
+CONTINENT_NAMES: dict[str, list[str]] = {"EU": ["EU", "E.U.", "European Union"]}
 CONTINENT_EXTRA_NAMES: dict[str, list[str]] = {
-    "EU": ["European"],
-    "AF": ["African"],
-    "AS": ["Asian"],
+    "EU": ["European", "Europeans"],
+    "AF": ["African", "Africans"],
+    "AS": ["Asian", "Asians"],
     "NA": ["North American"],
     "SA": ["South American"],
 }
@@ -106,6 +109,14 @@ DIVISION_DEMONYMS: dict[tuple[str, str], list[str]] = {
     ("GB", "SCT"): ["Scottish", "Scot", "Scots"],
     ("GB", "WLS"): ["Welsh"],
     ("GB", "NIR"): ["Northern Irish"],
+}
+# Abbreviations Canadian news uses for provinces (with dots; the dotless forms are English words).
+DIVISION_NAMES: dict[tuple[str, str], list[str]] = {
+    ("CA", "02"): ["B.C."],
+    ("CA", "08"): ["Ont."],
+    ("CA", "10"): ["Que."],
+    ("CA", "01"): ["Alta."],
+    ("CA", "11"): ["Sask."],
 }
 
 MIN_ALT_POP = 15000
@@ -307,7 +318,7 @@ def build() -> list[dict[str, Any]]:
                 "lon": float(continent["lng"]),
                 "population": int(continent.get("population") or 0),
                 "geonames_id": continent["geonameId"],
-                "names": [],
+                "names": CONTINENT_NAMES.get(code, []),
                 "demonyms": CONTINENT_EXTRA_NAMES.get(code, []),
             }
         )
@@ -347,7 +358,7 @@ def build() -> list[dict[str, Any]]:
         if not code or (iso, code) not in members:
             continue
         name = votes.most_common(1)[0][0]
-        others = [name, *iso_names[iso].get(code, [])]
+        others = [name, *iso_names[iso].get(code, []), *DIVISION_NAMES.get((iso, code), [])]
         aliases = [*others, *(v for n in others for v in division_variants(n))]
         member_towns = members[(iso, code)]
         lat, lon = _centre([(t["latitude"], t["longitude"]) for t in member_towns])

@@ -244,6 +244,11 @@ def _candidate(doc: Doc, span: Span, source: str, label: str = "") -> Candidate:
     )
 
 
+def _is_division_or_country(gaz: Gazetteer, text: str) -> bool:
+    key = fold(text)
+    return any(e.feature in ("country", "admin1") and fold(e.name) == key for e in gaz.lookup(text))
+
+
 def _proper_run(doc: Doc, start: int, end: int) -> bool:
     tokens = doc[start:end]
     if not tokens[0].text[:1].isupper() or not tokens[-1].text[:1].isupper():
@@ -271,6 +276,10 @@ def find(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
             span = _trim(ent)
             if span is not None and gaz.demonym(span.text):
                 claim(span, "demonym")
+        elif ent.label_ == "PERSON" and len(ent) > 1 and _is_division_or_country(gaz, ent.text):
+            # The small model reads some two-word divisions as people ("Tamil Nadu accused ..."); a
+            # person's full name is rarely exactly a country's or a province's.
+            claim(ent, "ner", "GPE")
 
     persons = [False] * len(doc)
     blocked = [False] * len(doc)
@@ -316,9 +325,10 @@ def find(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
         entries = gaz.lookup(key)
         locative = i > 0 and doc[i - 1].lower_ in LOCATIVE
         # Strong: a country, division or large town under its own name (not an old or foreign one).
+        # (Countries' and divisions' other names are curated short forms: "US", "DPRK", "Kunar".)
         strong = any(
-            (e.feature in ("country", "admin1", "region") or e.population >= MIN_POPULATION_UNTAGGED)
-            and fold(e.name) == key
+            e.feature in ("country", "admin1", "region")
+            or (e.population >= MIN_POPULATION_UNTAGGED and fold(e.name) == key)
             for e in entries
         )
         embedded = any(blocked[k] for k in range(span.start, span.end))
