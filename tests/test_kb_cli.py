@@ -59,6 +59,16 @@ def test_ingest_is_idempotent_and_reports_failures(tmp_path: Path) -> None:
     assert "empty.txt: error NG101" in first.stderr
     rows = _rows(db)
     assert rows["documents"] == 2 and rows["failures"] == 1
+    engine = open_engine(str(db))
+    with engine.connect() as conn:
+        raw = conn.execute(
+            select(s.documents.c.raw, s.documents.c.raw_kind).order_by(s.documents.c.source)
+        ).all()
+    engine.dispose()
+    assert raw[0] == (
+        "Rebels attacked the town of Kunduz on Monday, killing four soldiers, officials said.\n",
+        "text",
+    )
     again = runner.invoke(app, ["ingest", str(inputs), "--db", str(db)])
     assert again.exit_code == 0, again.output
     assert re.search(r"duplicates \(stored already\)\s*│\s*2\s*│", again.stdout), again.stdout

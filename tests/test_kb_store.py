@@ -73,9 +73,28 @@ def test_schema_is_created_on_first_use_in_wal_mode(tmp_path: Path) -> None:
     assert path.exists()
     with engine.connect() as conn:
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0001"
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0002"
     # Opening again does not migrate again.
     open_engine(str(path)).dispose()
+    engine.dispose()
+
+
+def test_an_older_schema_is_upgraded_on_open(tmp_path: Path) -> None:
+    from alembic import command
+
+    from newsgraph.store.engine import alembic_config
+
+    path = tmp_path / "old.db"
+    old = open_engine(str(path), migrate=False)
+    cfg = alembic_config()
+    with old.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0001")
+    old.dispose()
+    engine = open_engine(str(path))
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0002"
+        conn.execute(text("SELECT raw, raw_kind FROM documents"))
     engine.dispose()
 
 

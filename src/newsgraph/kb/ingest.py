@@ -99,11 +99,13 @@ def ingest(
             _advance(on_advance)
             continue
         pending.append(item)
-    for result in _extract(pending, workers=workers, model=model, on_advance=on_advance):
+    # One result per record, in order: the raw input goes with its extraction.
+    results = _extract(pending, workers=workers, model=model, on_advance=on_advance)
+    for record, result in zip(pending, results, strict=True):
         if isinstance(result, Failure):
             _record_failure(writer, summary, result)
             continue
-        added = writer.add(result)
+        added = writer.add(result, raw=record.content, raw_kind=record.kind)
         if added.status == "new":
             summary.new += 1
         elif added.status == "syndicated":

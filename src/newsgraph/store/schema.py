@@ -76,6 +76,8 @@ documents = Table(
     Column("input_id", Text),
     Column("body", Text, nullable=False),
     Column("extraction", JSON, nullable=False),  # the derived record: the contract's JSON
+    Column("raw", Text),  # the input as read (text or HTML), when the ingest had it
+    Column("raw_kind", String(10)),  # text | html
     Column(
         "minhash", LargeBinary
     ),  # MinHash signature (affine32 scheme, uint32 little-endian) for near-duplicates

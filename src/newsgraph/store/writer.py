@@ -107,7 +107,9 @@ class Writer:
             )
         return AddResult("duplicate", document.id, row.story_id)
 
-    def add(self, extraction: Extraction) -> AddResult:
+    def add(
+        self, extraction: Extraction, *, raw: str | None = None, raw_kind: str | None = None
+    ) -> AddResult:
         document = extraction.document
         minhash = signature(document.body)
         with self.engine.begin() as conn:
@@ -148,6 +150,8 @@ class Writer:
                     input_id=document.input_id,
                     body=document.body,
                     extraction=extraction.to_dict(),
+                    raw=raw,
+                    raw_kind=raw_kind,
                     minhash=to_bytes(minhash),
                     ingested_at=_now(),
                 )
