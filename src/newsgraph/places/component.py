@@ -83,6 +83,8 @@ class PlacesComponent:
 
 
 def _actor_span(found: Analysis, candidate: Candidate) -> bool:
+    if candidate.exact_unit:  # "Tamil Nadu" read as a person by the model (and so by the actors stage)
+        return False
     for entity in found.entities:
         if entity.type not in NON_PLACE_ACTORS:
             continue

@@ -175,6 +175,7 @@ class Candidate:
     head: int = 0  # token index of the span's last token (for syntax checks)
     label: str = ""  # spaCy's entity label when the model found it (GPE, LOC, FAC)
     alias: str | None = None  # the full name to look up for an abbreviation ("Ill." -> "Illinois")
+    exact_unit: bool = False  # the whole span is a country's or division's own name
 
     @property
     def lookup_text(self) -> str:
@@ -280,6 +281,7 @@ def find(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
             # The small model reads some two-word divisions as people ("Tamil Nadu accused ..."); a
             # person's full name is rarely exactly a country's or a province's.
             claim(ent, "ner", "GPE")
+            found[-1].exact_unit = True
 
     persons = [False] * len(doc)
     blocked = [False] * len(doc)
