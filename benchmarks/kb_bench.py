@@ -12,6 +12,7 @@ report per event with a sentence for full-text search, relations with reports, a
 from __future__ import annotations
 
 import argparse
+import itertools
 import random
 import statistics
 import sys
@@ -94,8 +95,10 @@ def build(engine: Engine, n_events: int, seed: int = 7) -> dict[str, int]:
     weights = [1.0 / (i + 1) for i in range(n_actors)]
     actors = list(range(1, n_actors + 1))
 
+    cumulative = list(itertools.accumulate(weights))
+
     def actor() -> int:
-        return rng.choices(actors, weights)[0]
+        return rng.choices(actors, cum_weights=cumulative)[0]
 
     counts = {}
     counts["outlets"] = _load(
