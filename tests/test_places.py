@@ -131,3 +131,11 @@ def test_divisions_the_model_reads_as_people_and_countries_inside_names(nlp: Lan
     tamil_nadu = _by_mention(places, "Tamil Nadu")
     assert tamil_nadu.feature == "admin1" and tamil_nadu.country == "IN"
     assert _by_mention(places, "US").country == "US"
+
+
+def test_feature_words_make_places_of_names_the_model_misreads(nlp: Language) -> None:
+    text = "During an operation in Chimtal district, Balkh province, the force detained a Taliban leader."
+    places = _places(nlp, text)
+    balkh = _by_mention(places, "Balkh province")
+    assert balkh.feature == "admin1" and balkh.country == "AF"
+    assert _by_mention(places, "Chimtal district").country == "AF"  # unknown district, placed in Balkh

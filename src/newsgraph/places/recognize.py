@@ -291,6 +291,17 @@ def find(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
                 blocked[i] = True
                 persons[i] = ent.label_ == "PERSON"
 
+    # "Chimtal district", "Balkh province": a feature word makes the proper nouns before it a place, whatever
+    # the model tagged them (the small model reads many Afghan provinces as people).
+    for k, token in enumerate(doc):
+        if token.lower_ not in ATTACHED_FEATURES or taken[k]:
+            continue
+        start = k
+        while start > 0 and k - start < 3 and not taken[start - 1] and doc[start - 1].tag_ in ("NNP", "NNPS"):
+            start -= 1
+        if start < k and doc[start].text[:1].isupper():
+            claim(doc[start : k + 1], "feature")
+
     # Demonyms and country adjectives anywhere but in a person's name ("Russian" in "Russian Higher School
     # of Economics", "Korean" the model did not tag): they name the country they derive from.
     for i, token in enumerate(doc):
