@@ -32,7 +32,9 @@ MAIN_TOWN = 1.5  # "New York": the division's main town named like it, over the 
 NEAR = 2.0  # within NEAR_KM of another place the document names (local news names neighbours)
 NEAR_KM = 150.0
 HOLDS_NAMED_TOWN = 2.0  # a division that contains a town the document names ("Washington" with Seattle)
-CONTAINED_IN_NEXT = 8.0  # "Springfield, Illinois": the next name is this entry's division or country
+CONTAINED_IN_NEXT = 8.0
+STRAY_MAX_POPULATION = 100_000
+STRAY_DOMINANCE = 3  # mentions of the story's main country before a stray small place is doubted  # "Springfield, Illinois": the next name is this entry's division or country
 _CONTAINER_GAP = re.compile(r"^\s*(,|of|in)\s*(the\s+)?$", re.IGNORECASE)
 
 
@@ -210,7 +212,12 @@ def resolve(text: str, candidates: list[Candidate], gaz: Gazetteer) -> list[Reso
                 value += NEAR
             return value
 
-        out.append(Resolved(candidate, max(opts, key=score)))
+        best = max(opts, key=score)
+        if _stray(best, countries, same_name[(fold(candidate.text), best.country or "")]):
+            LOGGER.debug("%s: %s is far from the story's country, left unresolved", candidate.text, best.id)
+            out.append(Resolved(candidate, None))
+            continue
+        out.append(Resolved(candidate, best))
     return out
 
 
@@ -222,6 +229,17 @@ def _container(text: str, candidates: list[Candidate], first: list[Entry | None]
     if not _CONTAINER_GAP.match(text[here.end : there.start]):
         return None
     return first[index + 1]
+
+
+def _stray(entry: Entry, countries: Counter[str], own_mentions: int) -> bool:
+    """A small place in a country nothing else in a story about another country mentions: more likely a
+    misspelling or a local name that happens to match ("Ghanzi", Botswana, in a report from Ghazni)."""
+    if entry.feature not in ("city", "admin2", "admin1") or entry.population >= STRAY_MAX_POPULATION:
+        return False
+    if not countries or countries[entry.country or ""] > own_mentions:
+        return False
+    top, count = countries.most_common(1)[0]
+    return top != entry.country and count >= STRAY_DOMINANCE
 
 
 def _main_town(entry: Entry, options: list[Entry]) -> bool:
