@@ -210,8 +210,36 @@ _DIVISION_SUFFIXES = (
 )
 
 
+# Shortened forms that are left as bare adjectives ("Federal District" -> "Federal") are not names.
+_GENERIC_VARIANTS = {
+    "federal",
+    "capital",
+    "central",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "north",
+    "south",
+    "east",
+    "west",
+    "national",
+    "special",
+    "autonomous",
+    "metropolitan",
+    "city",
+    "greater",
+    "centre",
+    "center",
+}
+
+
 def division_variants(name: str) -> list[str]:
     """Shorter forms news uses for a first-level division ("Basra Governorate" -> "Basra")."""
+    return [v for v in _division_variants(name) if fold(v) not in _GENERIC_VARIANTS]
+
+
+def _division_variants(name: str) -> list[str]:
     out = []
     lowered = name.lower()
     for prefix in _DIVISION_PREFIXES:
