@@ -120,7 +120,9 @@ def test_unknown_local_names_sit_at_the_nearest_named_place(nlp: Language) -> No
 
 
 def test_ap_state_abbreviations_after_a_town(nlp: Language) -> None:
-    places = _places(nlp, "The plant in Springfield, Ill., closed, and a second one in Portland, Ore., opened.")
+    places = _places(
+        nlp, "The plant in Springfield, Ill., closed, and a second one in Portland, Ore., opened."
+    )
     assert _by_mention(places, "Springfield").admin1 == "Illinois"
     assert _by_mention(places, "Ill.").name == "Illinois"
     assert _by_mention(places, "Ore.").feature == "admin1"

@@ -104,7 +104,7 @@ def load() -> Gazetteer:
     started = time.perf_counter()
     gaz = Gazetteer()
     by_name, by_demonym = gaz.by_name, gaz.by_demonym
-    source = resources.files("newsgraph.data").joinpath(DATA_FILE)
+    source = resources.files("newsgraph").joinpath("data", DATA_FILE)
     text = gzip.decompress(source.read_bytes()).decode("utf-8")
     lines = text.split("\n")[1:]  # minus the header
     if lines and not lines[-1]:
