@@ -141,3 +141,14 @@ def test_feature_words_make_places_of_names_the_model_misreads(nlp: Language) ->
     balkh = _by_mention(places, "Balkh province")
     assert balkh.feature == "admin1" and balkh.country == "AF"
     assert _by_mention(places, "Chimtal district").country == "AF"  # unknown district, placed in Balkh
+
+
+def test_builder_short_forms_and_centres() -> None:
+    from newsgraph.places.build_gazetteer import _centre, division_variants
+
+    assert "Basra" in division_variants("Basra Governorate")
+    assert "Karbala'" in division_variants("Muhafazat Karbala'")
+    assert division_variants("Federal District") == []  # a bare adjective is not a name
+    # Box middle, unwrapped across the antimeridian (an island group on both sides of 180 degrees).
+    lat, lon = _centre([(-16.0, 179.0), (-18.0, -179.0)])
+    assert lat == -17.0 and abs(abs(lon) - 180.0) < 1e-6
