@@ -152,3 +152,15 @@ def test_builder_short_forms_and_centres() -> None:
     # Box middle, unwrapped across the antimeridian (an island group on both sides of 180 degrees).
     lat, lon = _centre([(-16.0, 179.0), (-18.0, -179.0)])
     assert lat == -17.0 and abs(abs(lon) - 180.0) < 1e-6
+
+
+def test_lists_of_places_and_towns_after_in(nlp: Language) -> None:
+    text = (
+        "The chain sold its stores in Zilina, Nitra, Presov and Kosice. "
+        "He stopped at a campaign event in Ciudad Juarez. In Washington, Jackson said no."
+    )
+    places = _places(nlp, text)
+    for name in ("Nitra", "Presov", "Kosice"):
+        assert _by_mention(places, name).country == "SK"
+    assert _by_mention(places, "Ciudad Juarez").country == "MX"
+    assert not any(m.text == "Jackson" for p in places for m in p.mentions)  # a person, not a list item

@@ -245,6 +245,23 @@ def _candidate(doc: Doc, span: Span, source: str, label: str = "") -> Candidate:
     )
 
 
+def _listed_after_place(doc: Doc, i: int, place_ends: set[int]) -> bool:
+    before = doc[i - 1].text
+    if before == ",":
+        return i - 1 in place_ends
+    if before in ("and", "or"):
+        return i - 1 in place_ends or (i >= 2 and doc[i - 2].text == "," and i - 2 in place_ends)
+    return False
+
+
+def _list_goes_on(doc: Doc, end: int, start: int) -> bool:
+    """A real list, not "In Washington, Jackson said": the item is followed by a separator, or is the
+    last item after "and"/"or"."""
+    if doc[start - 1].text in ("and", "or"):
+        return True
+    return end < len(doc) and doc[end].text in (",", "and", "or")
+
+
 def _is_division_or_country(gaz: Gazetteer, text: str) -> bool:
     key = fold(text)
     return any(e.feature in ("country", "admin1") and fold(e.name) == key for e in gaz.lookup(text))
@@ -262,10 +279,14 @@ def find(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
     found: list[Candidate] = []
     taken = [False] * len(doc)
 
+    place_ends: set[int] = set()  # token index after each place-name span (not demonyms)
+
     def claim(span: Span, source: str, label: str = "") -> None:
         for i in range(span.start, span.end):
             taken[i] = True
         found.append(_candidate(doc, span, source, label))
+        if source != "demonym":
+            place_ends.add(span.end)
 
     for ent in doc.ents:
         if ent.label_ in PLACE_LABELS:
@@ -282,6 +303,16 @@ def find(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
             # person's full name is rarely exactly a country's or a province's.
             claim(ent, "ner", "GPE")
             found[-1].exact_unit = True
+        elif ent.label_ == "PERSON" and ent.start > 0 and doc[ent.start - 1].lower_ in LOCATIVE:
+            # "a campaign stop in Ciudad Juarez": after "in", a big town's exact name is the town.
+            key = fold(ent.text)
+            if any(
+                fold(e.name) == key
+                and (e.feature in ("country", "admin1") or e.population >= MIN_POPULATION_UNTAGGED)
+                for e in gaz.lookup(ent.text)
+            ):
+                claim(ent, "ner", "GPE")
+                found[-1].exact_unit = True
 
     persons = [False] * len(doc)
     blocked = [False] * len(doc)
@@ -319,12 +350,16 @@ def find(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
     # countries, first-level divisions and large towns count; inside a person's name nothing does.
     i = 0
     while i < len(doc):
-        if taken[i] or persons[i] or not doc[i].text[:1].isupper():
+        # A list of places overrides the model's tags ("Zilina, Nitra, Presov and Kosice").
+        listed = i > 0 and _listed_after_place(doc, i, place_ends)
+        if taken[i] or (persons[i] and not listed) or not doc[i].text[:1].isupper():
             i += 1
             continue
         match: tuple[int, str] | None = None
         for j in range(min(len(doc), i + 4), i, -1):
-            if any(taken[k] or persons[k] for k in range(i, j)) or not _proper_run(doc, i, j):
+            if any(taken[k] or (persons[k] and not listed) for k in range(i, j)) or not _proper_run(
+                doc, i, j
+            ):
                 continue
             key = fold(doc[i:j].text)
             if gaz.has_name(key):
@@ -336,7 +371,7 @@ def find(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
         j, key = match
         span = _extend(doc[i:j])
         entries = gaz.lookup(key)
-        locative = i > 0 and doc[i - 1].lower_ in LOCATIVE
+        locative = doc[i - 1].lower_ in LOCATIVE if i > 0 else False
         # Strong: a country, division or large town under its own name (not an old or foreign one).
         # (Countries' and divisions' other names are curated short forms: "US", "DPRK", "Kunar".)
         strong = any(
@@ -345,9 +380,9 @@ def find(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
             for e in entries
         )
         embedded = any(blocked[k] for k in range(span.start, span.end))
-        if key in GENERIC_WORDS:
+        if key in GENERIC_WORDS or (listed and not _list_goes_on(doc, span.end, i)):
             pass
-        elif strong or (not embedded and (locative or span.end > j)):
+        elif strong or listed or (not embedded and (locative or span.end > j)):
             claim(span, "gazetteer")
         i = span.end
 
