@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.events import triggers as lex
 from newsgraph.events.counts import DEFINITE, people_count
@@ -138,20 +138,48 @@ def passive_subject(verb: Token) -> Token | None:
 
 
 def stranded_subject(verb: Token) -> Token | None:
-    """The noun right before "were captured" when the parser hung it elsewhere (as an apposition)."""
+    """The subject of "was arrested" when the parser hung it elsewhere (an apposition, a header).
+
+    The first noun phrase of the verb's line that does not follow a preposition, before the
+    auxiliary: "A Haqqani leader in Pul-e Alam district, Logar province, was arrested".
+    """
     auxiliaries = [child.i for child in verb.children if child.dep_ == "auxpass"]
     if not auxiliaries:
         return None
-    index = min(auxiliaries) - 1
     doc = verb.doc
-    while index >= verb.sent.start and doc[index].dep_ in ("aux", "neg", "advmod"):
-        index -= 1
-    if index < verb.sent.start or doc[index].pos_ not in ("NOUN", "PROPN"):
-        return None
-    token = doc[index]
-    while token.dep_ == "conj" and token.head.pos_ in ("NOUN", "PROPN"):
-        token = token.head
-    return token
+    line_start = doc.text.rfind("\n", 0, verb.idx) + 1
+    first = max(verb.sent.start, next((t.i for t in verb.sent if t.idx >= line_start), verb.sent.start))
+    index = first
+    while index < min(auxiliaries):
+        token = doc[index]
+        if token.pos_ == "ADP":
+            return _noun_after(doc, index, min(auxiliaries)) if index == first else None
+        if token.pos_ in ("NOUN", "PROPN"):
+            head = token
+            while (
+                head.dep_ in ("compound", "amod", "nmod")
+                and head.head.i < min(auxiliaries)
+                and head.head.i > head.i
+            ):
+                head = head.head
+            return head
+        index += 1
+    return None
+
+
+def _noun_after(doc: Doc, index: int, limit: int) -> Token | None:
+    """Skip a leading prepositional phrase ("In Kandahar, two men were detained")."""
+    while index < limit and doc[index].text != ",":
+        index += 1
+    for token in doc[index + 1 : limit]:
+        if token.pos_ in ("NOUN", "PROPN"):
+            head = token
+            while head.dep_ in ("compound", "amod", "nmod") and head.head.i < limit and head.head.i > head.i:
+                head = head.head
+            return head
+        if token.pos_ == "ADP":
+            return None
+    return None
 
 
 def clause_subject(verb: Token, depth: int = 0) -> Token | None:

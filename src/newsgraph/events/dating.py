@@ -88,7 +88,7 @@ def _pick(trigger: Token, times: list[TimeExpr]) -> TimeExpr | None:
     if trigger.pos_ == "NOUN" and root.lemma_.lower() in REPORTING:
         # "forces confirmed today the arrest of ... Sunday": "today" dates the confirmation
         root = trigger
-        told = [time for time in times if _head_of(trigger, time) is trigger.head]
+        told = [time for time in times if getattr(_head_of(trigger, time), "i", -1) == trigger.head.i]
         times = [time for time in times if time not in told] or times
     own = clause_offsets(root)
     inside = [time for time in times if time.start in own]
