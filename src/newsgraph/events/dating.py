@@ -53,6 +53,14 @@ def _head_of(trigger: Token, time: TimeExpr) -> Token | None:
     return span.root.head if span is not None else None
 
 
+def _modifies_other_noun(trigger: Token, time: TimeExpr) -> bool:
+    span = trigger.doc.char_span(time.start, time.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ in ("compound", "nmod", "poss") and root.head.pos_ == "NOUN" and root.head.i != trigger.i
+
+
 CLAUSES = frozenset({"relcl", "ccomp", "csubj", "acl", "advcl", "xcomp", "conj", "parataxis"})
 
 
@@ -90,6 +98,9 @@ def _pick(trigger: Token, times: list[TimeExpr]) -> TimeExpr | None:
         root = trigger
         told = [time for time in times if getattr(_head_of(trigger, time), "i", -1) == trigger.head.i]
         times = [time for time in times if time not in told] or times
+    # "the July 2 attack", "Tuesday's attack": a date modifying another event noun is that event's
+    others = [time for time in times if _modifies_other_noun(trigger, time)]
+    times = [time for time in times if time not in others] or times
     own = clause_offsets(root)
     inside = [time for time in times if time.start in own]
     if inside:
